@@ -1,0 +1,1 @@
+"""The command line: a thin layer that parses options, builds Settings, calls the core and renders."""

@@ -1,0 +1,99 @@
+"""The Typer root and the CLI's one error boundary.
+
+Every ClaimledgerError reaches the user as `error: <message>` on stderr with the class's exit code;
+anything else is `internal error: …`, exit 1. Tracebacks only with `--debug`. Click's usage errors
+(an unknown option or format) are folded into the same one-line shape, exit 2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from dataclasses import dataclass
+
+import click
+import typer
+
+from claimledger import __version__
+from claimledger.cli import analyze_cmd, settings_cmd
+from claimledger.errors import ClaimledgerError
+from claimledger.settings import Settings, parse_assignments
+
+app = typer.Typer(
+    name="claimledger",
+    help="Who claims what, about which place, when, through whom, and in what words.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    add_completion=False,
+)
+
+
+@dataclass
+class State:
+    """What the root callback hands its commands through click's context."""
+
+    overrides: dict[str, str]
+    debug: bool
+
+    def settings(self) -> Settings:
+        return Settings.load(environ=os.environ, overrides=self.overrides)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimledger {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    set_: list[str] = typer.Option([], "--set", help="Override a setting: --set name=value (repeatable)."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Who claims what, about which place, when, through whom, and in what words."""
+    ctx.obj = State(overrides=parse_assignments(set_), debug=debug)
+
+
+app.command("analyze")(analyze_cmd.analyze)
+app.command("settings")(settings_cmd.show_settings)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    sys.exit(run(args))
+
+
+def run(args: list[str]) -> int:
+    """Run the CLI and return its exit code; the only place errors are turned into messages."""
+    debug = "--debug" in args
+    try:
+        result = app(args=args, prog_name="claimledger", standalone_mode=False)
+    except click.ClickException as exc:
+        _fail(f"error: {exc.format_message()}")
+        return exc.exit_code
+    except click.exceptions.Abort:
+        _fail("error: aborted")
+        return 130
+    except ClaimledgerError as exc:
+        if debug:
+            traceback.print_exc()
+        _fail(f"error: {exc}")
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the CLI's single boundary for unexpected failures
+        if debug:
+            traceback.print_exc()
+        _fail(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug)")
+        return 1
+    return result if isinstance(result, int) else 0
+
+
+def _fail(message: str) -> None:
+    print(message.replace("\n", " ").strip(), file=sys.stderr)

