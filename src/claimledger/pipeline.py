@@ -16,6 +16,9 @@ from claimledger.document import Document
 from claimledger.errors import ClaimledgerError, SetupError, StageError
 
 
+_UNPREDICTED = object()
+
+
 class Stage(Protocol):
     name: ClassVar[str]
     version: ClassVar[str]
@@ -58,15 +61,15 @@ class BatchStage:
             raise
         except Exception:  # noqa: BLE001 - isolate the failing document and keep the batch going
             for doc in docs:
-                self._run_one(doc)
+                self._run_one(doc, _UNPREDICTED)
             return
-        self.annotate(docs, results)
-        for doc in docs:
-            doc.stages.append(f"{self.name}@{self.version}")
+        for doc, result in zip(docs, results, strict=True):
+            self._run_one(doc, result)
 
-    def _run_one(self, doc: Document) -> None:
+    def _run_one(self, doc: Document, result: object) -> None:
+        """Annotate one document (predicting alone first when its batch failed); record failures on it."""
         try:
-            self.annotate([doc], self.predict([doc]))
+            self.annotate([doc], self.predict([doc]) if result is _UNPREDICTED else [result])
         except ClaimledgerError as exc:
             doc.error = exc
         except Exception as exc:  # noqa: BLE001 - recorded on the document; the run goes on

@@ -16,7 +16,7 @@ import click
 import typer
 
 from claimledger import __version__
-from claimledger.cli import analyze_cmd, settings_cmd
+from claimledger.cli import analyze_cmd, eval_cmd, settings_cmd
 from claimledger.errors import ClaimledgerError
 from claimledger.settings import Settings, parse_assignments
 
@@ -62,6 +62,7 @@ def root(
 
 app.command("analyze")(analyze_cmd.analyze)
 app.command("settings")(settings_cmd.show_settings)
+app.command("eval")(eval_cmd.evaluate)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,37 @@
+"""`claimledger eval NAME`: score a stage on its labelled corpus and print figures with denominators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from claimledger.eval import EvalResult, get_scorer, shared_dir
+
+
+def evaluate(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="What to evaluate (a stage name, e.g. places)."),
+    shared: Path | None = typer.Option(None, "--shared", help="The shared folder holding data/ (default: ../shared)."),
+    limit: int | None = typer.Option(None, "--limit", help="Score only the first N documents (quick look)."),
+) -> None:
+    """Score a stage on its labelled corpus from ../shared/data and print the figures."""
+    settings = ctx.obj.settings()
+    result = get_scorer(name)(settings, shared_dir(shared), limit)
+    print_result(result)
+
+
+def print_result(result: EvalResult) -> None:
+    table = Table(title=f"eval {result.name} on {result.corpus}", title_justify="left")
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    table.add_column("over", justify="right")
+    for key, value in result.figures.items():
+        shown = f"{value:.3f}" if isinstance(value, float) and value <= 1 else f"{value:g}"
+        table.add_row(key, shown, str(result.denominators.get(key, "")))
+    console = Console()
+    console.print(table)
+    for note in result.notes:
+        console.print(f"[dim]{note}[/dim]")

@@ -1,0 +1,40 @@
+"""Shared fixtures: real settings, the real spaCy pipeline loaded once per session, ../shared when present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimledger.pipeline import Pipeline
+from claimledger.settings import Settings
+from claimledger.stages import build_pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+SEED = SHARED / "seeds" / "000_780fa907f352c487.txt"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def pipeline(settings: Settings) -> Pipeline:
+    return build_pipeline(settings)
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "data").is_dir():
+        pytest.skip("../shared/data is absent (it is present on CI); corpus-based test skipped")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    if not SEED.is_file():
+        pytest.skip("../shared/seeds is absent (it is present on CI); seed-article test skipped")
+    return SEED
