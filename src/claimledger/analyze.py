@@ -38,8 +38,12 @@ def analyze(
 
 
 def analyze_text(
-    text: str, settings: Settings, *, meta: Metadata | None = None, pipeline: Pipeline | None = None
+    text: str,
+    settings: Settings | None = None,
+    *,
+    meta: Metadata | None = None,
+    pipeline: Pipeline | None = None,
 ) -> Document:
-    """One text already in memory (the web app's paste box, tests)."""
+    """One text already in memory (the web app's paste box, tests); reuse `pipeline` when analyzing many."""
     doc = Document(text, meta or Metadata())
-    return (pipeline or build_pipeline(settings))(doc)
+    return (pipeline or build_pipeline(settings or Settings()))(doc)

@@ -171,9 +171,8 @@ class Document:
     def add(self, record: S) -> int:
         """Add a span record; returns its index within its kind, which other records may cite."""
         if not (0 <= record.start < record.end <= len(self.text)):
-            raise ValueError(
-                f"{type(record).__name__} offsets {record.start}-{record.end} outside text of {len(self.text)}"
-            )
+            name = type(record).__name__
+            raise ValueError(f"{name} offsets {record.start}-{record.end} outside text of {len(self.text)}")
         spans = self._spans.setdefault(record.kind, [])
         spans.append(record)
         return len(spans) - 1

@@ -3,9 +3,9 @@ and HTTP status its edge should use, so the CLI and the web app read an attribut
 isinstance checks.
 
     ClaimledgerError                 exit 1 · HTTP 500
-    ├── InputError                   exit 2 · HTTP 400   (empty, binary, undecodable, format, language, fetch)
+    ├── InputError                   exit 2 · HTTP 400   (empty, binary, undecodable, language, URL)
     │   └── InputTooLargeError       exit 2 · HTTP 413
-    ├── SetupError                   exit 2 · HTTP 500   (model missing → the command that fixes it; bad setting)
+    ├── SetupError                   exit 2 · HTTP 500   (missing model → the fix; bad setting)
     ├── StageError                   exit 1 · HTTP 500   (stage name + document id, raised from the cause)
     └── LedgerError                  exit 1 · HTTP 503
 """

@@ -15,7 +15,6 @@ from typing import ClassVar, Protocol
 from claimledger.document import Document
 from claimledger.errors import ClaimledgerError, SetupError, StageError
 
-
 _UNPREDICTED = object()
 
 
@@ -59,7 +58,7 @@ class BatchStage:
             results = self.predict(docs)
         except ClaimledgerError:
             raise
-        except Exception:  # noqa: BLE001 - isolate the failing document and keep the batch going
+        except Exception:
             for doc in docs:
                 self._run_one(doc, _UNPREDICTED)
             return
@@ -72,7 +71,7 @@ class BatchStage:
             self.annotate([doc], self.predict([doc]) if result is _UNPREDICTED else [result])
         except ClaimledgerError as exc:
             doc.error = exc
-        except Exception as exc:  # noqa: BLE001 - recorded on the document; the run goes on
+        except Exception as exc:
             doc.error = StageError(self.name, doc.id, exc)
         else:
             doc.stages.append(f"{self.name}@{self.version}")

@@ -55,7 +55,7 @@ class Settings:
 
     def with_values(self, values: Mapping[str, object], origin: str) -> Settings:
         """A copy with `values` applied; strings are converted to each setting's type."""
-        converted = {name: _convert(name, value, origin) for name, value in values.items()}
+        converted: dict[str, Any] = {name: _convert(name, value, origin) for name, value in values.items()}
         return replace(self, **converted)
 
     @classmethod
@@ -123,4 +123,3 @@ def _convert(name: str, value: object, origin: str) -> object:
     if isinstance(converted, int | float) and converted <= 0:
         raise SetupError(f"setting {name} (from {origin}) must be positive, got {value!r}")
     return converted
-

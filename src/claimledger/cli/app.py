@@ -2,7 +2,7 @@
 
 Every ClaimledgerError reaches the user as `error: <message>` on stderr with the class's exit code;
 anything else is `internal error: …`, exit 1. Tracebacks only with `--debug`. Click's usage errors
-(an unknown option or format) are folded into the same one-line shape, exit 2.
+(unknown option or format; from the click that Typer vendors) are folded into the same one-line shape, exit 2.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import sys
 import traceback
 from dataclasses import dataclass
 
-import click
 import typer
 
 from claimledger import __version__
@@ -50,7 +49,9 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    set_: list[str] = typer.Option([], "--set", help="Override a setting: --set name=value (repeatable)."),
+    set_: list[str] = typer.Option(
+        [], "--set", metavar="NAME=VALUE", help="Override a setting: --set name=value (repeatable)."
+    ),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
@@ -73,14 +74,16 @@ def main(argv: list[str] | None = None) -> None:
 def run(args: list[str]) -> int:
     """Run the CLI and return its exit code; the only place errors are turned into messages."""
     debug = "--debug" in args
+    args = args or ["--help"]
     try:
         result = app(args=args, prog_name="claimledger", standalone_mode=False)
-    except click.ClickException as exc:
-        _fail(f"error: {exc.format_message()}")
-        return exc.exit_code
-    except click.exceptions.Abort:
+    except typer.Abort:
         _fail("error: aborted")
         return 130
+    except typer.TyperException as exc:  # usage errors: bad option, bad value (Typer's vendored click)
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        _fail(f"error: {message}")
+        return int(getattr(exc, "exit_code", 2))
     except ClaimledgerError as exc:
         if debug:
             traceback.print_exc()
@@ -88,7 +91,7 @@ def run(args: list[str]) -> int:
         return exc.exit_code
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the CLI's single boundary for unexpected failures
+    except Exception as exc:
         if debug:
             traceback.print_exc()
         _fail(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug)")

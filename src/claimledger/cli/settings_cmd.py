@@ -15,7 +15,10 @@ def show_settings(ctx: typer.Context) -> None:
     """Show every setting, its value in force, its default and what it does."""
     settings = ctx.obj.settings()
     values = asdict(settings)
-    table = Table(title="claimledger settings", caption="change with --set NAME=VALUE, CLAIMLEDGER_NAME or claimledger.toml")
+    table = Table(
+        title="claimledger settings",
+        caption="change with --set NAME=VALUE, CLAIMLEDGER_NAME or claimledger.toml",
+    )
     for column in ("name", "value", "default", "help"):
         table.add_column(column)
     for spec in SETTINGS:

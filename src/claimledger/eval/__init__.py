@@ -34,7 +34,9 @@ EVALS: dict[str, str] = {}
 
 def shared_dir(explicit: Path | None = None) -> Path:
     """../shared beside the project (or as given); a clear error where it is absent."""
-    candidates = [explicit] if explicit else [Path.cwd().parent / "shared", Path(__file__).parents[4] / "shared"]
+    candidates = (
+        [explicit] if explicit else [Path.cwd().parent / "shared", Path(__file__).parents[4] / "shared"]
+    )
     for candidate in candidates:
         if candidate is not None and (candidate / "data").is_dir():
             return candidate

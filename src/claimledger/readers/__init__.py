@@ -39,7 +39,9 @@ def _read(source: str, settings: Settings, stdin: BinaryIO | None) -> Iterator[D
         yield from _parse(data, "<stdin>", sniff("", data))
     elif is_url(source):
         fetched = fetch(source, settings)
-        yield from _parse(fetched.body, source, sniff(source, fetched.body, fetched.content_type), fetched.url)
+        yield from _parse(
+            fetched.body, source, sniff(source, fetched.body, fetched.content_type), fetched.url
+        )
     else:
         data = _read_file(Path(source), settings.max_input_bytes)
         yield from _parse(data, source, sniff(source, data))

