@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.claimledger-installed
 EXAMPLE := examples/wire-capture-claim.txt
 
-.PHONY: run test install lint typecheck pytest bench format clean
+.PHONY: run test install lint typecheck pytest bench docs format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,9 @@ test: lint typecheck pytest
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py
+
+docs: install
+	$(BIN)/python -m claimledger.cli.reference
 
 format: install
 	$(BIN)/ruff format src tests benchmarks

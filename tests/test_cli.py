@@ -165,3 +165,12 @@ def test_binary_file_in_a_real_process_has_no_traceback(tmp_path: Path):
     assert done.returncode == 2
     assert done.stderr.strip() == f"error: {binary}: binary file (NUL bytes), not text"
     assert "Traceback" not in done.stderr
+
+
+def test_shared_contract_checker_passes(shared: Path):
+    checker = shared / "tools" / "check_report.py"
+    done = subprocess.run(
+        [sys.executable, str(checker)], capture_output=True, text=True, check=False, timeout=300, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "report contract ok" in done.stdout

@@ -44,18 +44,30 @@ class Failures:
 def analyze(
     ctx: typer.Context,
     sources: list[str] = typer.Argument(
-        ..., help="Files (.txt, .html, .jsonl), '-' for stdin, or http(s) URLs."
+        ..., metavar="SOURCE", help="Files (.txt, .html, .jsonl), '-' for stdin, or http(s) URLs."
     ),
     format_: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     published: str | None = typer.Option(
-        None, "--published", help="Publication date YYYY-MM-DD, where the input has none."
+        None,
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="Publication date YYYY-MM-DD, where the input has none.",
     ),
-    outlet: str | None = typer.Option(None, "--outlet", help="Outlet name, where the input has none."),
+    outlet: str | None = typer.Option(
+        None, "--outlet", metavar="NAME", help="Outlet name, where the input has none."
+    ),
     language: str | None = typer.Option(
-        None, "--language", help="Language code (en, ru, uk), where the input has none: skips detection."
+        None,
+        "--language",
+        metavar="CODE",
+        help="Language code (en, ru, uk), where the input has none: skips detection.",
     ),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write the report to this file (atomically) instead of stdout."
+        None,
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="Write the report to this file (atomically) instead of stdout.",
     ),
 ) -> None:
     """Analyze articles and print one report per article."""

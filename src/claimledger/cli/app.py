@@ -26,6 +26,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     add_completion=False,
+    # a fixed width, so that --help (and docs/cli.md, generated from it) reads the same everywhere
+    context_settings={"terminal_width": 100, "max_content_width": 100},
 )
 
 

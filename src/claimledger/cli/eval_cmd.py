@@ -13,11 +13,13 @@ from claimledger.eval import EvalResult, get_scorer, shared_dir
 
 def evaluate(
     ctx: typer.Context,
-    name: str = typer.Argument(..., help="What to evaluate (a stage name, e.g. places)."),
+    name: str = typer.Argument(..., metavar="NAME", help="What to evaluate (a stage name, e.g. places)."),
     shared: Path | None = typer.Option(
         None, "--shared", help="The shared folder holding data/ (default: ../shared)."
     ),
-    limit: int | None = typer.Option(None, "--limit", help="Score only the first N documents (quick look)."),
+    limit: int | None = typer.Option(
+        None, "--limit", metavar="N", help="Score only the first N documents (quick look)."
+    ),
 ) -> None:
     """Score a stage on its labelled corpus from ../shared/data and print the figures."""
     settings = ctx.obj.settings()
