@@ -62,12 +62,15 @@ def _header(doc: Document) -> RenderableType:
 
 
 def _section(doc: Document, kind: str, rows: list[Shown]) -> Table:
-    table = Table(title=f"{kind} ({len(rows)})", title_justify="left", expand=True, show_lines=False)
+    table = Table(title=f"{kind} ({len(rows)})", title_justify="left", expand=True)
     table.add_column("at", justify="right", no_wrap=True, style="dim")
-    table.add_column("what", ratio=1)
-    table.add_column("in context", ratio=2)
+    table.add_column("span", ratio=1, style=STYLES[kind])
+    table.add_column("what", ratio=2)
+    table.add_column("in context", ratio=3)
     for shown in rows:
-        table.add_row(str(shown.start), Text(shown.detail), snippet(doc.text, shown, STYLES[kind]))
+        surface = _flat(doc.text[shown.start : shown.end])
+        short = surface if len(surface) <= 48 else surface[:45] + "…"
+        table.add_row(str(shown.start), short, Text(shown.detail), snippet(doc.text, shown, STYLES[kind]))
     return table
 
 
