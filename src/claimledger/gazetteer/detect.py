@@ -1,0 +1,270 @@
+"""Find toponym mentions in a spaCy parse: gazetteer phrase matching checked against NER.
+
+spaCy's small English model misses or mislabels most Donbas toponyms (on the seed article it tags
+"Krasnoarmysk" ORG, "Volchansk" and "Donbass" PERSON), so NER alone cannot be trusted either way. Every
+capitalized token sequence (up to five tokens, within a sentence) is looked up in the gazetteer,
+longest first; a hit is kept when NER calls it a place, or when NER's label is not a person's name
+containing it and the place is one conflict news is about (Ukraine, Russia, a region or a country),
+or when NER is silent and the name is a proper noun of a sizeable place. Hyphenated compounds
+("Sloviansk-Kramatorsk") yield one mention per part; a possessive 's is left outside the span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from claimledger.gazetteer.index import Candidate, Gazetteer
+
+if TYPE_CHECKING:  # spaCy is imported by the nlp stage; here only its types are needed
+    from spacy.tokens import Doc, Span, Token
+from claimledger.gazetteer.names import fold, norm
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MAX_TOKENS = 5
+# Lower-case words allowed inside a name ("Rostov-on-Don", "Sea of Azov", "Donetsk People's Republic").
+_JOINERS = frozenset(
+    {"of", "on", "the", "de", "la", "del", "upon", "am", "an", "der", "na", "'s", "’s", "-", "s"}
+)
+_REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "territory", "republic", "okrug"})
+# "eastern Ukraine": the directional phrases conflict news uses as regions.
+# Rivers that share a name with a city; preceded by "the" they are the river ("crossed the Dnipro").
+_RIVERS = frozenset(
+    {"Dnipro", "Dnieper", "Dnepr", "Don", "Donets", "Volga", "Oskil", "Desna", "Bug", "Siverskyi"}
+)
+_DIRECTIONS = frozenset({"eastern", "western", "southern", "northern", "central", "east", "south"})
+_FOCUS = frozenset({"UA", "RU"})
+# A name followed by one of these is a river, street or building named after a place ("Lena River").
+_FEATURE_WORDS = frozenset(
+    {"river", "sea", "lake", "bay", "gulf", "street", "road", "avenue", "boulevard", "square", "bridge",
+     "mountains", "mountain", "island", "islands", "valley", "canal", "airport", "station", "university",
+     "hospital", "county", "parish", "township", "district", "park", "reservoir", "dam", "highway"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A toponym's character span, how it was found, and the places its name may refer to."""
+
+    start: int
+    end: int
+    text: str
+    source: str
+    candidates: tuple[Candidate, ...]
+
+
+@lru_cache(maxsize=1)
+def stoplist() -> frozenset[str]:
+    """Words that are never toponyms in news although a gazetteer lists them (see the file)."""
+    text = resources.files("claimledger.resources").joinpath("places-stoplist.txt").read_text("utf-8")
+    return frozenset(norm(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def find_mentions(parsed: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Mentions in text order, none overlapping."""
+    entity_at = _entity_index(parsed)
+    found = _gazetteer_mentions(parsed, gazetteer, entity_at)
+    taken = {i for m in found for i in range(m.start, m.end)}
+    for ent in parsed.ents:
+        if ent.label_ in {"GPE", "LOC"} and not taken.intersection(range(ent.start_char, ent.end_char)):
+            mention = _ner_mention(ent, gazetteer)
+            if mention is not None:
+                found.append(mention)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _entity_index(parsed: Doc) -> dict[int, Span]:
+    return {token.i: ent for ent in parsed.ents for token in ent}
+
+
+def _gazetteer_mentions(parsed: Doc, gazetteer: Gazetteer, entity_at: dict[int, Span]) -> list[Mention]:
+    found: list[Mention] = []
+    doubted: list[Mention] = []
+    i, n = 0, len(parsed)
+    while i < n:
+        hit = _longest_hit(parsed, i, gazetteer) if _can_start(parsed[i]) else None
+        if hit is None:
+            i += 1
+            continue
+        end, candidates = hit
+        county = _county(parsed, i, end, candidates)
+        if county is not None:
+            found.append(county)
+            i = end + 1
+            continue
+        span = parsed[i:end]
+        mention = Mention(span.start_char, span.end_char, span.text, "gazetteer", candidates)
+        if _accept(span, candidates, entity_at):
+            found.append(mention)
+            i = end
+        else:
+            if _in_name_of_a_place(span, entity_at):
+                doubted.append(mention)
+            i += 1
+    return _one_sense(found, doubted)
+
+
+def _in_name_of_a_place(span: Span, entity_at: dict[int, Span]) -> bool:
+    """'Gainesville Public Utilities', 'Dublin's boards': a place's name inside an organization's or
+    before a noun; not a person's name, a street or a river."""
+    ent = entity_at.get(span.start)
+    return (
+        not (ent is not None and ent.label_ == "PERSON")
+        and not _names_a_feature(span)
+        and not _after_name(span)
+    )
+
+
+def _one_sense(found: list[Mention], doubted: list[Mention]) -> list[Mention]:
+    """One sense per discourse for detection too: a name the article uses as a place elsewhere is a
+    place in 'the Gainesville sewer system' as well."""
+    places = {fold(m.text) for m in found}
+    taken = {i for m in found for i in range(m.start, m.end)}
+    extra = [m for m in doubted if fold(m.text) in places and not taken.intersection(range(m.start, m.end))]
+    return sorted(found + extra, key=lambda m: m.start)
+
+
+def _county(parsed: Doc, start: int, end: int, candidates: tuple[Candidate, ...]) -> Mention | None:
+    """'Henderson County': GeoNames counties are not in the default gazetteer, so the county is placed
+    at the same-named town (usually in or beside it), as a county, with no GeoNames id."""
+    if end >= len(parsed) or parsed[end].text not in {"County", "Parish"}:
+        return None
+    word = parsed[end].text
+    towns = tuple(
+        replace(c, id=-abs(c.id), name=f"{c.name} {word}", feature="county", naming=None, capital=False)
+        for c in candidates
+        if c.feature not in {"region", "country"}
+    )
+    if not towns:
+        return None
+    span = parsed[start : end + 1]
+    return Mention(span.start_char, span.end_char, span.text, "gazetteer", towns)
+
+
+def _can_start(token: Token) -> bool:
+    text = token.text
+    if not text[:1].isalpha():
+        return False
+    return bool(text[0].isupper() or token.lower_ in _DIRECTIONS)
+
+
+def _longest_hit(parsed: Doc, i: int, gazetteer: Gazetteer) -> tuple[int, tuple[Candidate, ...]] | None:
+    sentence_end = parsed[i].sent.end if parsed.has_annotation("SENT_START") else len(parsed)
+    for end in range(min(i + MAX_TOKENS, sentence_end), i, -1):
+        span = parsed[i:end]
+        if not _well_formed(span):
+            continue
+        if norm(span.text) in stoplist():
+            continue
+        candidates = gazetteer.lookup(span.text)
+        if candidates:
+            return end, candidates
+    return None
+
+
+def _well_formed(span: Span) -> bool:
+    """Capitalized words, with joiners only inside and a region word only at the end."""
+    last = span[-1]
+    if not (last.text[:1].isupper() or last.lower_ in _REGION_WORDS) or last.text in {"-", "'s", "’s"}:
+        return False
+    first = span[0]
+    if first.lower_ in _DIRECTIONS and len(span) == 1:
+        return False
+    return all(token.text[:1].isupper() or token.lower_ in _JOINERS for token in span[1:-1])
+
+
+def _accept(span: Span, candidates: tuple[Candidate, ...], entity_at: dict[int, Span]) -> bool:
+    """Keep a gazetteer hit unless NER and the candidates together say it is not a place."""
+    ent = entity_at.get(span.start)
+    if _names_a_feature(span):
+        return False
+    if ent is not None and ent.label_ in {"GPE", "LOC"}:
+        return True
+    if ent is not None and ent.label_ == "FAC":  # a part of "Orchard Street" is no town
+        return not _extends(ent, span)
+    if span.text.isupper() and len(span.text) > 1:  # "TASS", "NATO": acronyms only for regions/countries
+        return any(c.feature in {"region", "country"} for c in candidates)
+    if ent is not None and _extends(ent, span):
+        # inside a longer name: "Vladimir Putin" is no city; "Kiev regime" still names Kyiv
+        return ent.label_ in {"ORG", "NORP"} and any(
+            _is_focus(c) and c.population >= 100_000 for c in candidates
+        )
+    if _after_name(span) or (ent is None and _before_name(span)):
+        return False  # "Igor Vasiliev", "Fargo Forum": part of a longer name
+    focus = [
+        c for c in candidates if _is_focus(c) and (c.exact or c.naming is not None or c.population >= 10_000)
+    ]
+    if ent is not None:
+        return bool(focus)
+    if span[0].is_stop or len(span.text) < 3:
+        return False
+    if span[0].is_sent_start:  # "As the conflict continues": only places a reader would know
+        return any(_prominent(c) for c in focus)
+    return bool(focus) or (span[0].pos_ == "PROPN" and _sizeable(candidates))
+
+
+def _extends(ent: Span, span: Span) -> bool:
+    """True when the entity continues the name right beside the span ("Vladimir Putin" vs "Vladimir");
+    "Robotyne and Verbove" does not extend "Robotyne"."""
+    doc = span.doc
+    beside = [doc[i] for i in (span.start - 1, span.end) if ent.start <= i < ent.end]
+    return any(t.pos_ in {"PROPN", "NOUN"} or (t.text[:1].isupper() and t.lower_ != "the") for t in beside)
+
+
+def _names_a_feature(span: Span) -> bool:
+    """'Lena River', 'Orchard Street', 'the Dnipro' (a river): not the populated place of that name."""
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is not None and following.lower_ in _FEATURE_WORDS:
+        return True
+    previous = doc[span.start - 1] if span.start > 0 else None
+    return bool(previous is not None and previous.text == "the" and len(span) == 1 and span.text in _RIVERS)
+
+
+def _before_name(span: Span) -> bool:
+    """True when a capitalized proper noun directly follows ("Washington Post", "Otter Tail")."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    return following.pos_ == "PROPN" and following.text[:1].isupper() and not following.is_sent_start
+
+
+def _after_name(span: Span) -> bool:
+    """True when a capitalized proper noun directly precedes the span (a first name, a title)."""
+    if span.start == 0 or span[0].is_sent_start:
+        return False
+    previous = span.doc[span.start - 1]
+    return previous.pos_ == "PROPN" and previous.text[:1].isupper() and not previous.is_sent_start
+
+
+def _prominent(candidate: Candidate) -> bool:
+    return candidate.population >= 20_000 or candidate.front > 1 or candidate.feature in {"region", "country"}
+
+
+def _is_focus(candidate: Candidate) -> bool:
+    """Places conflict news is about: Ukraine and Russia, and any region or country."""
+    return candidate.country in _FOCUS or candidate.feature in {"region", "country"} or candidate.front > 0
+
+
+def _sizeable(candidates: tuple[Candidate, ...]) -> bool:
+    return any(c.canonical and c.exact and c.population >= 20_000 for c in candidates)
+
+
+def _ner_mention(ent: Span, gazetteer: Gazetteer) -> Mention | None:
+    """An NER place the phrase matcher did not keep: looked up whole, else reported without
+    coordinates (a toponym we cannot place is still a toponym), unless it is a demonym."""
+    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    while tokens and tokens[-1].text in {"'s", "’s", "'"}:
+        tokens.pop()
+    if not tokens or all(t.tag_ in {"JJ", "NNPS"} for t in tokens) or not tokens[0].text[:1].isupper():
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = ent.doc.text[start:end]
+    if norm(text) in stoplist():
+        return None
+    span = ent.doc[tokens[0].i : tokens[-1].i + 1]
+    candidates = () if _names_a_feature(span) else gazetteer.lookup(text)  # "the Dnipro": the river
+    return Mention(start, end, text, "ner", candidates)

@@ -1,0 +1,180 @@
+"""Choose one place per toponym: readable scores, article context, one sense per discourse.
+
+Each candidate's score is a sum of named features a reviewer can check (see `Features`): how big the
+place is, what kind of place, how well and how officially the name matched, whether it lies in the
+countries and regions the article names, how close it lies to the article's other places, and a prior
+for the front zone this tool is built for. All mentions of one name share one reading. Confidence is
+the winner's share of a softmax over its rivals' scores, lowered for a loose (folded) name match.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from claimledger.gazetteer.detect import Mention
+from claimledger.gazetteer.index import Candidate
+from claimledger.gazetteer.names import fold
+
+# Prior for the countries conflict news is about; small enough for context to override.
+COUNTRY_PRIOR = {"UA": 0.3, "RU": 0.15}
+FEATURE_BONUS = {"country": 0.5, "region": 0.2}
+CAPITAL_BONUS = 0.3
+SIZE_WEIGHT = 1.0
+CONTAINMENT_BONUS = 1.0
+Votes = dict[str, float]  # country or region code -> share of the article's names pointing there
+_TEMPERATURE = 0.2
+_NEAR_KM = 150.0
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The chosen place for one mention (None when no candidate) and how sure we are."""
+
+    mention: Mention
+    place: Candidate | None
+    confidence: float
+
+
+@dataclass
+class Context:
+    """What the article as a whole says about where it is: each name's votes for countries and
+    regions, and anchor points. A name whose reading is clear votes for its place's country and
+    region; an ambiguous one spreads its vote over its candidates ("Athens" is mostly American)."""
+
+    countries: dict[str, Votes]
+    admin1: dict[str, Votes]
+    anchors: list[tuple[str, float, float]]
+
+    def others(self, key: str) -> tuple[Votes, Votes]:
+        """Votes of the article's other names: a name does not vote for itself."""
+        countries: Votes = defaultdict(float)
+        admin1: Votes = defaultdict(float)
+        for other, votes in self.countries.items():
+            if other != key:
+                for code, weight in votes.items():
+                    countries[code] += weight
+                for code, weight in self.admin1[other].items():
+                    admin1[code] += weight
+        return countries, admin1
+
+
+def prior(c: Candidate) -> float:
+    """Context-free score: size, kind of place, match quality, front-zone prior."""
+    size = min(1.0, math.log10(c.population + 1) / 7)
+    match = 0.6 * c.canonical + 0.4 * c.exact + 0.3 * (c.naming is not None)
+    front = 0.1 * (c.front > 0) + 0.05 * min(max(c.front - 1, 0), 4)
+    kind = FEATURE_BONUS.get(c.feature, 0.0) + CAPITAL_BONUS * c.capital
+    return SIZE_WEIGHT * size + kind + match + COUNTRY_PRIOR.get(c.country or "", 0.0) + front
+
+
+def contextual(c: Candidate, key: str, ctx: Context, votes: tuple[Votes, Votes] | None = None) -> float:
+    """Agreement with the article: its countries, its regions, nearness to its other places."""
+    countries, admin1 = votes or ctx.others(key)
+    score = 0.5 * max(0, countries[c.country or ""]) / max(1, sum(countries.values()))
+    if c.admin1_code:  # a town in the article's region, or the region of the article's towns
+        score += 0.6 * min(1, max(0, admin1[c.admin1_code]))
+    if c.lat is not None and c.lon is not None:
+        distances = [haversine_km(c.lat, c.lon, lat, lon) for other, lat, lon in ctx.anchors if other != key]
+        if distances:
+            score += 0.5 * math.exp(-min(distances) / _NEAR_KM)
+    return score
+
+
+def resolve(mentions: Sequence[Mention], text: str = "") -> list[Resolution]:
+    """Two passes: priors alone pick anchors, then context re-ranks every name's candidates."""
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault(fold(mention.text), []).append(mention)
+    within = containment(mentions, text)
+    chosen = {key: _ranked(ms[0].candidates, key, None, within) for key, ms in groups.items()}
+    for _ in range(2):
+        ctx = _context(chosen)
+        chosen = {key: _ranked(ms[0].candidates, key, ctx, within) for key, ms in groups.items()}
+    out = []
+    for mention in mentions:
+        ranked = chosen[fold(mention.text)]
+        if not ranked:
+            out.append(Resolution(mention, None, 0.0))
+            continue
+        best = ranked[0][1]
+        out.append(Resolution(mention, best, _confidence(ranked)))
+    return out
+
+
+def containment(mentions: Sequence[Mention], text: str) -> dict[str, set[str]]:
+    """'Athens, Ga.', 'Pokrovsk, Donetsk Oblast', 'Lviv (Ukraine)': a place written beside a region or
+    country lies in it. Returns, per name key, the region and country codes its candidates may take
+    from such pairs (both directions: the town constrains the region's reading too)."""
+    allowed: dict[str, set[str]] = {}
+    for inner, outer in pairwise(mentions):
+        if text[inner.end : outer.start].strip() not in {",", "(", "-"}:
+            continue
+        containers = {c for c in outer.candidates if c.feature in {"region", "country"}}
+        inside = {_area(c) for c in containers} - {None}
+        if inside:
+            allowed.setdefault(fold(inner.text), set()).update(str(a) for a in inside)
+        reachable = {c.admin1_code for c in inner.candidates} | {c.country for c in inner.candidates}
+        allowed.setdefault(fold(outer.text), set()).update(str(r) for r in reachable if r)
+    return allowed
+
+
+def _area(c: Candidate) -> str | None:
+    return c.admin1_code if c.feature == "region" else c.country
+
+
+def _ranked(
+    candidates: Sequence[Candidate], key: str, ctx: Context | None, within: dict[str, set[str]]
+) -> list[tuple[float, Candidate]]:
+    votes = ctx.others(key) if ctx else None
+    scored = [
+        (prior(c) + (contextual(c, key, ctx, votes) if ctx else 0.0) + _contained(c, within.get(key)), c)
+        for c in candidates
+    ]
+    return sorted(scored, key=lambda sc: (-sc[0], -sc[1].population, sc[1].id))
+
+
+def _contained(c: Candidate, allowed: set[str] | None) -> float:
+    """Bonus for agreeing with a 'Town, Region' pair: the strongest evidence a text gives."""
+    if not allowed:
+        return 0.0
+    own = _area(c) if c.feature in {"region", "country"} else None
+    return CONTAINMENT_BONUS if {c.admin1_code, c.country, own} & allowed else 0.0
+
+
+def _context(chosen: dict[str, list[tuple[float, Candidate]]]) -> Context:
+    countries: dict[str, Votes] = {}
+    admin1: dict[str, Votes] = {}
+    anchors: list[tuple[str, float, float]] = []
+    for key, ranked in chosen.items():
+        if not ranked:
+            continue
+        best = ranked[0][1]
+        voters = [best] if _confidence(ranked) >= 0.95 else [c for _, c in ranked]
+        countries[key], admin1[key] = defaultdict(float), defaultdict(float)
+        for c in voters:
+            countries[key][c.country or ""] += 1 / len(voters)
+            admin1[key][c.admin1_code or ""] += 1 / len(voters)
+        if best.lat is not None and best.lon is not None and best.feature not in {"country"}:
+            anchors.append((key, best.lat, best.lon))
+    return Context(countries, admin1, anchors)
+
+
+def _confidence(ranked: list[tuple[float, Candidate]]) -> float:
+    top = ranked[0][0]
+    weights = [math.exp((score - top) / _TEMPERATURE) for score, _ in ranked]
+    share = weights[0] / math.fsum(weights)
+    best = ranked[0][1]
+    quality = 1.0 if best.exact else 0.85
+    return round(min(0.99, share * quality), 4)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance on a sphere of the Earth's mean radius."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))

@@ -1,0 +1,142 @@
+"""The gazetteer: name keys, the build, lookups, a GeoNames dump added, bad files refused clearly."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from claimledger.errors import SetupError
+from claimledger.gazetteer.build import Builder, PlaceRecord, add_dump
+from claimledger.gazetteer.index import Gazetteer
+from claimledger.gazetteer.names import cyrillic_language, fold, norm, romanize
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Krasnoarmysk", "Krasnoarmiisk"),
+        ("Krasnoarmiys'k", "Krasnoarmiisk"),
+        ("Avdiyivka", "Avdiivka"),
+        ("Klyshchiivka", "Klishchiivka"),
+        ("Kropyvnytskyy", "Kropyvnytskyi"),
+        ("Donetsk People’s Republic", "Donetsk People's Republic"),
+        ("Ivano-Frankivsk", "Ivano Frankivsk"),
+    ],
+)
+def test_fold_joins_the_press_spellings(a, b):
+    assert fold(a) == fold(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Pokrovsk", "Pokrovske"), ("Kyiv", "Kiev"), ("Lyman", "Liman Beach")])
+def test_fold_keeps_different_names_apart(a, b):
+    assert fold(a) != fold(b)
+
+
+def test_norm_strips_case_diacritics_and_apostrophes():
+    assert norm("  Mar’yinka ") == "maryinka"
+    assert norm("Québec") == "quebec"
+
+
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [
+        ("Покровськ", "uk"),
+        ("Красноармійськ", "uk"),
+        ("Красноармейск", "ru"),
+        ("Волчанск", "ru"),
+        ("Pokrovsk", None),
+    ],
+)
+def test_cyrillic_language_from_letters_and_endings(name, language):
+    assert cyrillic_language(name) == language
+
+
+def test_romanize_follows_each_national_system():
+    assert romanize("Покровськ", "uk") == "pokrovsk"
+    assert romanize("Харків", "uk") == "kharkiv"
+    assert romanize("Харьков", "ru") == "kharkov"
+
+
+def _tiny(path):
+    """A two-town gazetteer written by the real Builder: fast, and enough to test the read side."""
+    builder = Builder()
+    town = PlaceRecord(704422, "Pokrovsk", 48.28, 37.18, "UA", "UA.05", "city", 60127, front=2)
+    builder._name_place(town, ["Krasnoarmiisk", "Красноармейск", "Покровськ"])
+    builder.places[town.id] = town
+    yakut = PlaceRecord(2017824, "Pokrovsk", 61.48, 129.14, "RU", "RU.63", "town", 9763)
+    builder._name_place(yakut, [])
+    builder.places[yakut.id] = yakut
+    return builder.write(path)
+
+
+def test_lookup_finds_every_place_of_a_name(tmp_path):
+    gazetteer = Gazetteer(_tiny(tmp_path / "g.sqlite"))
+    assert {c.id for c in gazetteer.lookup("Pokrovsk")} == {704422, 2017824}
+
+
+def test_lookup_tags_the_naming_tradition(tmp_path):
+    gazetteer = Gazetteer(_tiny(tmp_path / "g.sqlite"))
+    (found,) = gazetteer.lookup("Krasnoarmysk")
+    assert (found.id, found.exact) == (704422, False)
+    assert {c.naming for c in gazetteer.lookup("Покровськ")} == {"uk"}
+    assert {c.naming for c in gazetteer.lookup("Красноармейск")} == {"ru"}
+
+
+def test_lookup_of_an_unknown_name_is_empty(tmp_path):
+    assert Gazetteer(_tiny(tmp_path / "g.sqlite")).lookup("Atlantis") == ()
+
+
+def test_missing_gazetteer_names_the_fix(tmp_path):
+    with pytest.raises(SetupError, match="claimledger gazetteer build"):
+        Gazetteer(tmp_path / "absent.sqlite")
+
+
+def test_corrupt_gazetteer_names_the_fix(tmp_path):
+    path = tmp_path / "corrupt.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(SetupError, match="claimledger gazetteer build"):
+        Gazetteer(path)
+
+
+def test_gazetteer_of_another_version_names_the_fix(tmp_path):
+    path = _tiny(tmp_path / "old.sqlite")
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET v = '0' WHERE k = 'schema'")
+    with pytest.raises(SetupError, match="another claimledger version"):
+        Gazetteer(path)
+
+
+def test_add_dump_makes_a_small_village_resolvable(tmp_path):
+    path = _tiny(tmp_path / "g.sqlite")
+    dump = tmp_path / "UA.txt"
+    row = [
+        "695586", "Robotyne", "Robotyne", "Rabotino,Robotine,Роботине,Работино", "47.44781", "35.837",
+        "P", "PPL", "UA", "", "26", "", "", "", "0", "", "120", "Europe/Zaporozhye", "2024-01-01",
+    ]  # fmt: skip
+    dump.write_text("\t".join(row) + "\n", encoding="utf-8")
+    assert add_dump(path, dump) == 1
+    gazetteer = Gazetteer(path)
+    assert [c.id for c in gazetteer.lookup("Robotyne")] == [695586]
+    assert [c.id for c in gazetteer.lookup("Роботине")] == [695586]
+    assert gazetteer.size == 3
+
+
+def test_cli_add_and_info(tmp_path, capsys, monkeypatch):
+    from claimledger.cli.app import run
+
+    path = _tiny(tmp_path / "g.sqlite")
+    dump = tmp_path / "UA.txt"
+    row = ["695586", "Robotyne", "Robotyne", "Роботине", "47.44781", "35.837", "P", "PPL", "UA", "", "26"]
+    dump.write_text("\t".join([*row, "", "", "", "0", "", "", "", ""]) + "\n", encoding="utf-8")
+    monkeypatch.setenv("CLAIMLEDGER_GAZETTEER_PATH", str(path))
+    assert run(["gazetteer", "add", str(dump)]) == 0
+    assert run(["gazetteer", "info"]) == 0
+    assert "3 places" in capsys.readouterr().out
+
+
+def test_cli_add_refuses_a_missing_dump(tmp_path, capsys):
+    from claimledger.cli.app import run
+
+    assert run(["gazetteer", "add", str(tmp_path / "UA.txt"), "--output", str(tmp_path / "g.sqlite")]) == 2
+    assert "no such file" in capsys.readouterr().err

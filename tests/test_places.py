@@ -1,0 +1,236 @@
+"""The places stage on real news sentences: detection, resolution, naming, offsets, bad setups."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimledger.document import Document, Metadata, Place
+from claimledger.gazetteer.build import build
+from claimledger.gazetteer.geojson import to_geojson
+from claimledger.gazetteer.index import default_path
+from claimledger.pipeline import Pipeline
+from claimledger.report.json import to_report
+from claimledger.settings import Settings
+from claimledger.stages.language import LanguageStage
+from claimledger.stages.nlp import NlpStage
+from claimledger.stages.places import PlacesStage
+
+
+@pytest.fixture(scope="session")
+def places_settings(tmp_path_factory) -> Settings:
+    """The real default gazetteer (`make test` builds it); built into a temporary dir where absent."""
+    if default_path().is_file():
+        return Settings()
+    path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
+    build(path)
+    return Settings(gazetteer_path=str(path))
+
+
+@pytest.fixture(scope="session")
+def places(places_settings):
+    pipeline = Pipeline(
+        [LanguageStage(places_settings), NlpStage(places_settings), PlacesStage(places_settings)]
+    )
+
+    def run(text: str) -> Document:
+        doc = pipeline(Document(text, meta=Metadata(language="en")))
+        assert doc.error is None
+        return doc
+
+    return run
+
+
+def _found(doc: Document) -> dict[str, Place]:
+    return {doc.surface(p): p for p in doc.get(Place)}
+
+
+# (sentence, mention, GeoNames id or canonical name, naming)
+CASES = [
+    ("The capture of Krasnoarmysk was announced on Sunday.", "Krasnoarmysk", 704422, "soviet"),
+    ("Troops entered Krasnoarmeysk from the south.", "Krasnoarmeysk", 704422, "soviet"),
+    ("Fighting continued in Pokrovsk, Donetsk Oblast.", "Pokrovsk", 704422, "uk"),
+    ("Residents of Покровськ were evacuated.", "Покровськ", 704422, "uk"),
+    ("Russian forces entered Красноармейск.", "Красноармейск", 704422, "soviet"),
+    ("Putin was told of the liberation of Volchansk.", "Volchansk", 689304, "ru"),
+    ("Civilians left Vovchansk in Kharkiv Oblast.", "Vovchansk", 689304, "uk"),
+    ("The army held Bakhmut for months.", "Bakhmut", 713174, "uk"),
+    ("Moscow said its troops had taken Artemovsk.", "Artemovsk", 713174, "soviet"),
+    ("Assault groups entered Dimitrov to the east.", "Dimitrov", 710035, "soviet"),
+    ("Drones hit Kiev overnight.", "Kiev", 703448, "en"),
+    ("Drones hit Kyiv overnight.", "Kyiv", 703448, "uk"),
+    (
+        "The Donetsk People's Republic held a vote.",
+        "Donetsk People's Republic",
+        "Donetsk Oblast",
+        "ru-occupation",
+    ),
+    (
+        "Officials in the Luhansk People's Republic said so.",
+        "Luhansk People's Republic",
+        "Luhansk Oblast",
+        "ru-occupation",
+    ),
+    ("Shells fell in the Zaporozhye region on Monday.", "Zaporozhye region", "Zaporizhzhia Oblast", "ru"),
+    ("Ukrainian units advanced in the Kursk region.", "Kursk region", "Kursk Oblast", "ru"),
+    ("He spoke of the citizens of Donbass.", "Donbass", "Donbas", "ru"),
+    ("Mines in Donbas were flooded.", "Donbas", "Donbas", "uk"),
+    ("The front in eastern Ukraine barely moved.", "eastern Ukraine", "eastern Ukraine", None),
+    ("Marines held a foothold at Krynky in the Kherson region.", "Krynky", 703861, "uk"),
+    ("Ukrainian troops broke through near Robotyne.", "Robotyne", 695586, "uk"),
+    ("Klishchiivka south of Bakhmut was retaken.", "Klishchiivka", 705666, "uk"),
+    ("Heavy fighting near Pishchane, south-west of Pokrovsk, went on.", "Pishchane", 697528, "uk"),
+    ("Shelling hit Kramatorsk and Slavyansk.", "Slavyansk", 693468, "ru"),
+    ("Kostiantynivka is the next target after Chasiv Yar.", "Kostiantynivka", 705104, "uk"),
+    ("The delegation flew from Ukraine to Russia.", "Russia", 2017370, None),
+    ("Officials in Washington and Moscow disagreed.", "Moscow", 524901, "ru"),
+    ("In Yakutia, the town of Pokrovsk lies on the Lena.", "Pokrovsk", 2017824, "ru"),
+    ("The fire in Athens, Ga., spread overnight.", "Athens", 4180386, None),
+    ("Alexandria, Va., reported heavy rain.", "Alexandria", 4744091, None),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected", "naming"), CASES)
+def test_places_resolve_real_sentences(places, text, mention, expected, naming):
+    place = _found(places(text))[mention]
+    if isinstance(expected, int):
+        assert place.geonames_id == expected
+    else:
+        assert place.name == expected
+    assert place.naming == naming
+    assert place.lat is not None
+    assert 0 < place.confidence <= 1
+
+
+def test_countries_resolve_to_countries_not_capitals(places):
+    found = _found(places("Ukraine and Russia exchanged prisoners in Belarus."))
+    assert {m: (p.feature, p.country) for m, p in found.items()} == {
+        "Ukraine": ("country", "UA"),
+        "Russia": ("country", "RU"),
+        "Belarus": ("country", "BY"),
+    }
+
+
+def test_pokrovsk_is_never_engels(places):
+    place = _found(places("Russian forces are closing in on Pokrovsk."))["Pokrovsk"]
+    assert (place.geonames_id, place.admin1) == (704422, "Donetsk Oblast")
+
+
+def test_compound_yields_both_parts(places):
+    doc = places("It opens the way to the Sloviansk-Kramatorsk agglomeration.")
+    assert [(doc.surface(p), p.geonames_id) for p in doc.get(Place)] == [
+        ("Sloviansk", 693468),
+        ("Kramatorsk", 704508),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian and Russian officials met.",
+        "Russian President Vladimir Putin spoke.",
+        "Speaking to TASS, Stepanyan said so.",
+        "As the conflict continues, the Maidan revolution is recalled.",
+        "Military commentator Igor Vasiliev described the city.",
+    ],
+)
+def test_no_place_in_demonyms_people_and_agencies(places, text):
+    assert [places(text).surface(p) for p in places(text).get(Place)] == []
+
+
+def test_possessive_stays_outside_the_span(places):
+    doc = places("Krasnoarmysk could become a cornerstone of Donbass's future.")
+    assert [doc.surface(p) for p in doc.get(Place)] == ["Krasnoarmysk", "Donbass"]
+
+
+def test_river_named_like_a_city_is_not_the_city(places):
+    assert "Dnipro" not in _found(places("Marines crossed the Dnipro at night."))
+
+
+def test_seed_article_resolves_every_toponym(places, seed_path):
+    doc = places(seed_path.read_text(encoding="utf-8"))
+    found = [(doc.surface(p), p.name) for p in doc.get(Place)]
+    assert set(found) == {
+        ("Krasnoarmysk", "Pokrovsk"),
+        ("Pokrovsk", "Pokrovsk"),
+        ("Donetsk People's Republic", "Donetsk Oblast"),
+        ("Sloviansk", "Sloviansk"),
+        ("Kramatorsk", "Kramatorsk"),
+        ("eastern Ukraine", "eastern Ukraine"),
+        ("Volchansk", "Vovchansk"),
+        ("Donbass", "Donbas"),
+        ("Russia", "Russia"),
+        ("Ukraine", "Ukraine"),
+        ("Kyiv", "Kyiv"),
+    }
+    ids = {p.geonames_id for p in doc.get(Place) if doc.surface(p) in {"Krasnoarmysk", "Pokrovsk"}}
+    assert ids == {704422}
+
+
+def test_places_are_in_text_order_with_exact_offsets(places, seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    report = to_report(places(text))
+    starts = [p["start"] for p in report["places"]]
+    assert starts == sorted(starts)
+    assert all(text[p["start"] : p["end"]] == p["mention"] for p in report["places"])
+
+
+def test_report_notes_the_naming_choices(places):
+    doc = places("Krasnoarmeysk, which Kyiv calls Pokrovsk, fell, Moscow said of Krasnoarmeysk.")
+    assert "place naming: soviet 2, uk 2" in " ".join(doc.notes)
+
+
+def test_unknown_place_is_kept_without_coordinates(places):
+    doc = places("Refugees arrived in Zyxwvutsk Oblast-on-Nowhere, officials in Lviv said.")
+    assert all(p.lat is None or p.geonames_id is not None or p.feature for p in doc.get(Place))
+
+
+def test_missing_gazetteer_notes_the_fix_and_the_pipeline_goes_on(tmp_path):
+    settings = Settings(gazetteer_path=str(tmp_path / "absent.sqlite"))
+    pipeline = Pipeline([LanguageStage(settings), NlpStage(settings), PlacesStage(settings)])
+    doc = pipeline(Document("Troops entered Pokrovsk.", meta=Metadata(language="en")))
+    assert doc.error is None
+    assert doc.get(Place) == []
+    assert any("claimledger gazetteer build" in note for note in doc.notes)
+
+
+def test_corrupt_gazetteer_does_not_crash(tmp_path):
+    path = tmp_path / "corrupt.sqlite"
+    path.write_bytes(b"\x00garbage" * 1000)
+    settings = Settings(gazetteer_path=str(path))
+    doc = Pipeline([LanguageStage(settings), NlpStage(settings), PlacesStage(settings)])(
+        Document("Troops entered Pokrovsk.", meta=Metadata(language="en"))
+    )
+    assert doc.error is None
+    assert any("claimledger gazetteer build" in note for note in doc.notes)
+
+
+def test_geojson_counts_mentions_and_names(places):
+    doc = places("Krasnoarmeysk, which Kyiv calls Pokrovsk, fell.")
+    collection = to_geojson([doc])
+    json.dumps(collection)  # serializable as is
+    pokrovsk = next(f for f in collection["features"] if f["properties"]["geonames_id"] == 704422)
+    assert pokrovsk["properties"]["mentions"] == 2
+    assert pokrovsk["properties"]["names_used"] == {"Krasnoarmeysk": 1, "Pokrovsk": 1}
+    assert pokrovsk["geometry"]["coordinates"][0] == pytest.approx(37.18, abs=0.01)
+
+
+def test_auc_is_zero_for_perfect_and_one_for_antipodal_errors():
+    from claimledger.eval.places import MAX_ERROR_KM, auc
+
+    assert auc([0.0, 0.0, 0.0]) == 0.0
+    assert auc([MAX_ERROR_KM, MAX_ERROR_KM]) == pytest.approx(1.0, rel=1e-4)
+
+
+def test_places_in_the_report_validate_against_the_schema(places):
+    import jsonschema
+
+    from claimledger.report.json import report_schema
+
+    doc = places(
+        "Drones hit Kiev, Asia and Henderson County, Texas, and the Lena River, officials in Ukraine said."
+    )
+    report = to_report(doc)
+    assert report["places"]
+    jsonschema.validate(report, report_schema())
