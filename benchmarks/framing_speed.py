@@ -1,0 +1,72 @@
+"""Framing stage cost: its time against bare spaCy `nlp.pipe` on the same news texts, and its memory.
+
+Texts: English news articles from ../shared/data/war-news-gdelt2022-en (or the bundled examples).
+Both warm up first, then each is timed over the same list in one run; printed: both times, the ratio
+(issue 7's budget: at most 1.0, i.e. framing at most doubles bare spaCy time) and the resident memory
+the framing stage added (budget: under 400 MB). Reports, never asserts.
+
+    .venv/bin/python benchmarks/framing_speed.py [--n 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from claimledger.document import Document, Metadata
+from claimledger.settings import Settings
+from claimledger.stages.framing import FramingStage
+from claimledger.stages.nlp import load_spacy
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "data" / "war-news-gdelt2022-en" / "articles"
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def load_texts(n: int) -> tuple[list[str], str]:
+    files = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+    if not files:
+        files = sorted((ROOT / "examples").glob("*.txt"))
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    return [
+        texts[i % len(texts)] for i in range(n)
+    ], f"{CORPUS.parent.name if CORPUS.is_dir() else 'examples'}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=100)
+    args = parser.parse_args()
+    settings = Settings()
+    texts, source = load_texts(args.n)
+    words = sum(len(t.split()) for t in texts)
+    nlp = load_spacy(settings.spacy_model)
+    list(nlp.pipe(texts[:5]))
+    start = time.perf_counter()
+    list(nlp.pipe(texts, batch_size=settings.batch_size))
+    spacy_s = time.perf_counter() - start
+    before = rss_mb()
+    stage = FramingStage(settings)
+    docs = [Document(t, Metadata(language="en")) for t in texts]
+    list(stage.pipe(docs[:5], batch_size=settings.batch_size))
+    docs = [Document(t, Metadata(language="en")) for t in texts]
+    start = time.perf_counter()
+    list(stage.pipe(docs, batch_size=settings.batch_size))
+    framing_s = time.perf_counter() - start
+    added = rss_mb() - before
+    print(f"texts: {len(texts)} from {source}, {words} words")
+    print(f"bare spaCy ({settings.spacy_model}): {spacy_s:.2f}s ({words / spacy_s:.0f} words/s)")
+    print(f"framing stage:             {framing_s:.2f}s ({words / framing_s:.0f} words/s)")
+    print(f"ratio framing / spaCy: {framing_s / spacy_s:.2f}  (budget: at most 1.00)")
+    print(f"resident memory added by framing: {added:.0f} MB  (budget: under 400 MB)")
+
+
+if __name__ == "__main__":
+    main()

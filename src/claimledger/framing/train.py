@@ -1,0 +1,285 @@
+"""Train the technique model on PTC: `python -m claimledger.framing.train` (`make train-techniques`).
+
+Encodes the corpus once (cached under build/), then trains two small heads over the frozen features
+on the training articles: the SI tagger (a BiLSTM) and the TC classifier (an MLP). Epochs and the SI
+decoding are picked on a tuning slice of the training articles; the validation articles
+(ptc.is_validation) are never seen. Writes the heads and their card data into claimledger/resources;
+`claimledger eval ptc --held-out` scores the validation articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from claimledger.framing import model as model_io
+from claimledger.framing.cache import VERSION, cached_features
+from claimledger.framing.encoder import FEATURES, Encoded
+from claimledger.framing.heads import (
+    Decoding,
+    head_classes,
+    si_probabilities,
+    span_features,
+    span_pieces,
+    spans_from_probabilities,
+)
+from claimledger.framing.ptc import (
+    LABELS,
+    Article,
+    is_validation,
+    merge,
+    read_corpus,
+    si_score,
+    tc_correct,
+    tc_groups,
+)
+
+if TYPE_CHECKING:
+    import torch
+    from torch import nn
+
+DECODINGS = [
+    Decoding(low, high, gap)
+    for low, high, gap in itertools.product((0.2, 0.25, 0.3, 0.35, 0.4), (0.4, 0.5, 0.6), (0, 1, 2, 3))
+    if high >= low
+]
+
+
+def is_tuning(article_id: str) -> bool:
+    """Training articles whose numeric id ends in 1 or 6 choose epochs and the SI decoding."""
+    return article_id.isdigit() and int(article_id) % 5 == 1
+
+
+@dataclass
+class Norm:
+    mean: npt.NDArray[np.float32]
+    std: npt.NDArray[np.float32]
+
+    def __call__(self, x: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        out: npt.NDArray[np.float32] = ((x - self.mean) / self.std).astype(np.float32)
+        return out
+
+
+def fit_norm(x: npt.NDArray[np.float32]) -> Norm:
+    return Norm(x.mean(0).astype(np.float32), (x.std(0) + 1e-4).astype(np.float32))
+
+
+def piece_labels(article: Article, enc: Encoded) -> npt.NDArray[np.float32]:
+    y = np.zeros(len(enc), dtype=np.float32)
+    for start, end in merge((s.start, s.end) for s in article.spans):
+        a, b = span_pieces(enc, start, end)
+        y[a:b] = 1.0
+    return y
+
+
+# --- SI: the BiLSTM tagger over frozen features ---------------------------------------------------
+
+
+def best_decoding(
+    tune: Sequence[Article], encoded: dict[str, Encoded], probs: dict[str, npt.NDArray[np.float32]]
+) -> tuple[Decoding, dict[str, float]]:
+    gold = {a.id: [(s.start, s.end) for s in a.spans] for a in tune}
+    best: tuple[float, Decoding, dict[str, float]] = (-1.0, DECODINGS[0], {})
+    for decoding in DECODINGS:
+        predicted = {
+            a.id: [
+                (s, e) for s, e, _ in spans_from_probabilities(a.text, encoded[a.id], probs[a.id], decoding)
+            ]
+            for a in tune
+        }
+        score = si_score(predicted, gold)
+        if score.f1 > best[0]:
+            best = (
+                score.f1,
+                decoding,
+                {"precision": score.precision, "recall": score.recall, "f1": score.f1},
+            )
+    return best[1], best[2]
+
+
+def _window_batch(
+    windows: Sequence[tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]],
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    import torch  # noqa: PLC0415
+
+    width = max(len(x) for x, _ in windows)
+    xs = np.zeros((len(windows), width, FEATURES), dtype=np.float32)
+    ys = np.zeros((len(windows), width), dtype=np.float32)
+    ms = np.zeros((len(windows), width), dtype=np.float32)
+    for row, (x, y) in enumerate(windows):
+        xs[row, : len(x)] = x
+        ys[row, : len(y)] = y
+        ms[row, : len(y)] = 1
+    return torch.from_numpy(xs), torch.from_numpy(ys), torch.from_numpy(ms)
+
+
+Windows = list[tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]]
+
+
+def train_tagger(
+    windows: Windows,
+    tune: Sequence[Article],
+    tune_x: dict[str, npt.NDArray[np.float32]],
+    encoded: dict[str, Encoded],
+    epochs: int,
+    seed: int,
+) -> tuple[nn.Module, dict[str, Any]]:
+    """One BiLSTM tagger, kept at its best epoch on the tuning articles."""
+    import torch  # noqa: PLC0415
+
+    tagger_cls, _ = head_classes()
+    torch.manual_seed(seed)
+    tagger = tagger_cls()
+    optimizer = torch.optim.AdamW(tagger.parameters(), lr=2e-3, weight_decay=1e-2)
+    best: tuple[float, dict[str, Any], dict[str, Any]] = (-1.0, {}, {})
+    for epoch in range(epochs):
+        tagger.train()
+        order = np.random.default_rng(seed * 100 + epoch).permutation(len(windows))
+        for idx in np.array_split(order, max(1, len(windows) // 16)):
+            xb, yb, mb = _window_batch([windows[i] for i in idx])
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(
+                tagger(xb), yb, weight=mb, reduction="sum"
+            )
+            optimizer.zero_grad()
+            (loss / mb.sum()).backward()  # type: ignore[no-untyped-call]
+            optimizer.step()
+        tagger.eval()
+        probs = {a.id: si_probabilities(tagger, tune_x[a.id], encoded[a.id].windows) for a in tune}
+        decoding, figures = best_decoding(tune, encoded, probs)
+        if figures["f1"] > best[0]:
+            state = {k: v.clone() for k, v in tagger.state_dict().items()}
+            best = (figures["f1"], state, {"epoch": epoch + 1, **figures})
+        print(f"SI tagger {seed} epoch {epoch + 1}: tune F1 {figures['f1']:.4f} {decoding}")
+    tagger.load_state_dict(best[1])
+    return tagger, best[2]
+
+
+def train_si(
+    train: Sequence[Article], tune: Sequence[Article], encoded: dict[str, Encoded], epochs: int, taggers: int
+) -> tuple[list[nn.Module], Norm, Decoding, dict[str, Any]]:
+    """An ensemble of taggers (different seeds; their probabilities averaged) and its decoding."""
+    norm = fit_norm(np.concatenate([encoded[a.id].features for a in train]))
+    windows: Windows = []
+    for article in train:
+        enc = encoded[article.id]
+        x, y = norm(enc.features), piece_labels(article, enc)
+        windows.extend((x[a:b], y[a:b]) for a, b in enc.windows)
+    print(f"SI: {len(windows)} windows, {sum(len(y) for _, y in windows)} pieces")
+    tune_x = {a.id: norm(encoded[a.id].features) for a in tune}
+    trained = [train_tagger(windows, tune, tune_x, encoded, epochs, 13 + n) for n in range(taggers)]
+    models = [tagger for tagger, _ in trained]
+    probs = {
+        a.id: np.mean([si_probabilities(t, tune_x[a.id], encoded[a.id].windows) for t in models], axis=0)
+        for a in tune
+    }
+    decoding, figures = best_decoding(tune, encoded, probs)
+    print(f"SI ensemble of {taggers}: tune F1 {figures['f1']:.4f} {decoding}")
+    return models, norm, decoding, {**figures, "taggers": [f for _, f in trained]}
+
+
+# --- TC: the span classifier over frozen features -------------------------------------------------
+
+
+def tc_matrix(articles: Sequence[Article], cached: dict[str, Encoded]) -> tuple[npt.NDArray[np.float32], Any]:
+    x, y = [], []
+    for article in articles:
+        enc = cached[article.id]
+        for span in article.spans:
+            x.append(span_features(article.text, enc, span.start, span.end))
+            y.append(LABELS.index(span.technique))
+    return np.stack(x).astype(np.float32), np.array(y)
+
+
+def tc_accuracy(classifier: nn.Module, x: npt.NDArray[np.float32], gold: Sequence[Counter[str]]) -> float:
+    """Micro-F1 over grouped gold spans (features `x`, one row per group), k guesses for k labels."""
+    import torch  # noqa: PLC0415
+
+    with torch.inference_mode():
+        ranking = torch.argsort(classifier(torch.from_numpy(x)), dim=1, descending=True)
+    correct = sum(tc_correct([LABELS[i] for i in ranking[n]], labels) for n, labels in enumerate(gold))
+    return correct / sum(sum(labels.values()) for labels in gold)
+
+
+def train_tc(
+    train: Sequence[Article], tune: Sequence[Article], cached: dict[str, Encoded], epochs: int
+) -> tuple[nn.Module, Norm, dict[str, float]]:
+    import torch  # noqa: PLC0415
+
+    _, classifier_cls = head_classes()
+    x_raw, y = tc_matrix(train, cached)
+    norm = fit_norm(x_raw)
+    x_t, y_t = torch.tensor(norm(x_raw)), torch.tensor(y)
+    groups = tc_groups(tune)
+    tune_x = norm(np.stack([span_features(a.text, cached[a.id], s, e) for a, s, e, _ in groups]))
+    tune_gold = [labels for _, _, _, labels in groups]
+    print(f"TC: {len(y)} training spans")
+    torch.manual_seed(13)
+    classifier = classifier_cls(len(LABELS))
+    optimizer = torch.optim.AdamW(classifier.parameters(), lr=1e-3, weight_decay=5e-2)
+    best: tuple[float, dict[str, Any], int] = (-1.0, {}, 0)
+    for epoch in range(epochs):
+        classifier.train()
+        order = torch.randperm(len(y))
+        for i in range(0, len(order), 64):
+            idx = order[i : i + 64]
+            loss = torch.nn.functional.cross_entropy(classifier(x_t[idx]), y_t[idx], label_smoothing=0.05)
+            optimizer.zero_grad()
+            loss.backward()  # type: ignore[no-untyped-call]
+            optimizer.step()
+        classifier.eval()
+        accuracy = tc_accuracy(classifier, tune_x, tune_gold)
+        if accuracy > best[0]:
+            best = (accuracy, {k: v.clone() for k, v in classifier.state_dict().items()}, epoch + 1)
+    print(f"TC: best tune micro-F1 {best[0]:.4f} at epoch {best[2]}")
+    classifier.load_state_dict(best[1])
+    return classifier, norm, {"epoch": best[2], "micro_f1": best[0]}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--ptc", type=Path, default=Path("../shared/data/ptc-semeval2020"))
+    parser.add_argument("--cache", type=Path, default=Path("build/framing-cache"))
+    parser.add_argument("--out", type=Path, default=model_io.RESOURCES)
+    parser.add_argument("--si-epochs", type=int, default=8)
+    parser.add_argument("--taggers", type=int, default=3, help="SI taggers in the ensemble")
+    parser.add_argument("--tc-epochs", type=int, default=40)
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N articles (smoke test)")
+    args = parser.parse_args(argv)
+    import torch  # noqa: PLC0415
+
+    torch.set_num_threads(1)  # one core: these machines are shared
+    began = time.time()
+    articles = read_corpus(args.ptc / "train-articles", args.ptc / "train-task-flc-tc.labels")[: args.limit]
+    fit = [a for a in articles if not is_validation(a.id)]
+    train = [a for a in fit if not is_tuning(a.id)] or fit
+    tune = [a for a in fit if is_tuning(a.id)] or fit
+    cached = cached_features(fit, args.cache)
+    print(f"{len(train)} training and {len(tune)} tuning articles encoded in {time.time() - began:.0f}s")
+    classifier, tc_norm, tc_figures = train_tc(train, tune, cached, args.tc_epochs)
+    taggers, si_norm, decoding, si_figures = train_si(train, tune, cached, args.si_epochs, args.taggers)
+    card = {
+        "encoder": VERSION,
+        "features": FEATURES,
+        "labels": list(LABELS),
+        "decoding": asdict(decoding),
+        "taggers": len(taggers),
+        "articles": {"train": len(train), "tune": len(tune), "validation_held_out": len(articles) - len(fit)},
+        "tune_scores": {"si": si_figures, "tc": tc_figures},
+        "seconds": round(time.time() - began),
+    }
+    model_io.save(args.out, taggers, classifier, si_norm, tc_norm, card)
+    print(json.dumps(card, indent=2))
+
+
+if __name__ == "__main__":
+    main()
