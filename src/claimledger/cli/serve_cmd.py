@@ -1,0 +1,46 @@
+"""`claimledger serve`: the workbench and REST API over a ledger, served by uvicorn on loopback."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from claimledger.ledger.store import Store
+
+
+def serve(
+    ctx: typer.Context,
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        metavar="PATH|URL",
+        help="The ledger: a SQLite file or a postgresql:// URL (default: the `db` setting).",
+    ),
+    host: str | None = typer.Option(
+        None, "--host", metavar="ADDRESS", help="Address to bind (default: the web_host setting, 127.0.0.1)."
+    ),
+    port: int | None = typer.Option(
+        None, "--port", metavar="PORT", min=1, max=65535, help="Port (default: the web_port setting, 8000)."
+    ),
+    no_ledger: bool = typer.Option(
+        False, "--no-ledger", help="Serve only the paste page and POST /api/analyze, without a ledger."
+    ),
+) -> None:
+    """Serve the workbench (article view, map, places, events, outlets, search) and the REST API."""
+    import uvicorn  # noqa: PLC0415 - the server loads only for this command
+
+    from claimledger.web import create_app  # noqa: PLC0415 - nor does FastAPI
+
+    settings = ctx.obj.settings()
+    host = host or settings.web_host
+    port = port or settings.web_port
+    store = None if no_ledger else Store.open(db if db is not None else settings.db)
+    app = create_app(settings, store)
+    writes = "enabled (token set)" if settings.api_token else "disabled (no api_token)"
+    print(f"claimledger workbench on http://{host}:{port}/ · write endpoints {writes}", file=sys.stderr)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    finally:
+        if store is not None:
+            store.close()

@@ -1,0 +1,61 @@
+// The ledger's places on a Leaflet map over an offline base layer: Natural Earth country boundaries
+// (world-atlas, TopoJSON) served by this server. No tile server, no request leaves the host.
+"use strict";
+
+function radius(claims) {
+  return 4 + Math.min(22, 3 * Math.sqrt(claims));
+}
+
+function tooltipFor(place) {
+  // textContent only: place names come from articles and are untrusted.
+  const box = document.createElement("div");
+  const name = document.createElement("strong");
+  name.textContent = place.name;
+  const counts = document.createElement("div");
+  counts.textContent = place.claims + " claims · " + place.mentions + " mentions · " + place.articles + " articles";
+  box.append(name, counts);
+  return box;
+}
+
+async function drawMap() {
+  const holder = document.getElementById("map");
+  const status = document.getElementById("map-status");
+  if (!holder || typeof L === "undefined") return;
+  const map = L.map(holder, { worldCopyJump: true, preferCanvas: false }).setView([48.5, 33], 5);
+  map.attributionControl.addAttribution("Boundaries: Natural Earth");
+  const world = await (await fetch(holder.dataset.world)).json();
+  const countries = topojson.feature(world, world.objects.countries);
+  L.geoJSON(countries, {
+    style: { color: "#8a94a6", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1 },
+    interactive: false,
+  }).addTo(map);
+  const places = await (await fetch(holder.dataset.places)).json();
+  const markers = [];
+  for (const place of places) {
+    if (place.lat === null || place.lon === null) continue;
+    const marker = L.circleMarker([place.lat, place.lon], {
+      radius: radius(place.claims),
+      color: "#1d3f7a",
+      weight: 1,
+      fillColor: "#2f5fb3",
+      fillOpacity: 0.55,
+      className: "place-marker",
+    });
+    marker.bindTooltip(tooltipFor(place));
+    marker.on("click", () => {
+      window.location.href = "/places/" + encodeURIComponent(place.key);
+    });
+    marker.addTo(map);
+    markers.push(marker);
+  }
+  if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 8 });
+  holder.dataset.ready = String(markers.length);
+  if (status) status.textContent = markers.length + " places";
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  drawMap().catch((error) => {
+    const status = document.getElementById("map-status");
+    if (status) status.textContent = "map failed: " + error;
+  });
+});
