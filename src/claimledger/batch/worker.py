@@ -1,0 +1,95 @@
+"""What a worker does with a partition: read its parts, run the pipeline, return plain results.
+
+The pipeline is built once per process (cached on the Settings, which are frozen and hashable), so a
+Dask worker pays the model load once; only paths, offsets and Settings arrive, and only report
+dicts and error lines leave.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from claimledger.batch.partition import Part
+from claimledger.document import Document, Metadata
+from claimledger.errors import InputError
+from claimledger.pipeline import Pipeline
+from claimledger.readers import read_source
+from claimledger.readers.jsonl import read_jsonl
+from claimledger.report.json import to_report
+from claimledger.settings import Settings
+from claimledger.stages import build_pipeline
+
+
+@dataclass
+class Failure:
+    source: str
+    message: str
+    exit_code: int
+
+
+@dataclass
+class PartitionResult:
+    """A partition's outcome, in input order; `pid` tells the client which process did the work."""
+
+    index: int
+    items: list[dict[str, Any] | Failure] = field(default_factory=list)
+    pid: int = 0
+
+
+@lru_cache(maxsize=2)
+def cached_pipeline(settings: Settings) -> Pipeline:
+    return build_pipeline(settings)
+
+
+def analyze_partition(
+    index: int, parts: tuple[Part, ...], settings: Settings, defaults: Metadata | None
+) -> PartitionResult:
+    pipeline = cached_pipeline(settings)
+    result = PartitionResult(index, pid=os.getpid())
+    for doc in pipeline.pipe(_read(parts, settings, defaults)):
+        result.items.append(_outcome(doc))
+    return result
+
+
+def analyze_documents(index: int, docs: list[Document], settings: Settings) -> PartitionResult:
+    """Documents read by the client (they arrive without their parse, which never travels)."""
+    result = PartitionResult(index, pid=os.getpid())
+    for doc in cached_pipeline(settings).pipe(docs):
+        result.items.append(_outcome(doc))
+    return result
+
+
+def _outcome(doc: Document) -> dict[str, Any] | Failure:
+    if doc.error is None:
+        return to_report(doc)
+    return Failure(doc.meta.source or doc.id[:12], str(doc.error), doc.error.exit_code)
+
+
+def _read(parts: tuple[Part, ...], settings: Settings, defaults: Metadata | None) -> Iterator[Document]:
+    for part in parts:
+        for doc in _read_part(part, settings):
+            if defaults is not None:
+                doc.meta.fill_from(defaults)
+            yield doc
+
+
+def _read_part(part: Part, settings: Settings) -> Iterator[Document]:
+    if part.data is not None:
+        yield from read_source("-", settings, io.BytesIO(part.data))
+    elif part.start is not None and part.end is not None:
+        try:
+            with Path(part.source).open("rb") as handle:
+                handle.seek(part.start)
+                data = handle.read(part.end - part.start)
+        except OSError as exc:
+            yield Document("", Metadata(source=part.source), error=InputError(f"{part.source}: {exc}"))
+            return
+        yield from read_jsonl(data, part.source, first_line=part.first_line)
+    else:
+        yield from read_source(part.source, settings)

@@ -1,0 +1,158 @@
+"""Runners: partitioning, and DaskRunner on a real LocalCluster giving LocalRunner's exact reports,
+even when a worker process is killed mid-run."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from claimledger.batch.partition import Part, check_sources, partitions, parts_of
+from claimledger.batch.runner import LocalRunner
+from claimledger.errors import InputError
+from claimledger.report.json import to_report
+from claimledger.settings import Settings
+from tests.conftest import EXAMPLES
+
+SENTENCES = [
+    "Russian forces entered Vovchansk on Sunday, the ministry said.",
+    "Ukraine's General Staff said its units still hold positions in Pokrovsk.",
+    "A guided bomb struck a residential building in Kramatorsk on Monday evening.",
+    "Officials in Kyiv said talks with Washington would continue next week.",
+]
+
+
+def write_corpus(path: Path, n: int) -> Path:
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(n):
+            text = f"{SENTENCES[i % len(SENTENCES)]} Report number {i} of the series. " * 6
+            handle.write(json.dumps({"text": text, "outlet": f"Outlet {i % 3}"}) + "\n")
+    return path
+
+
+def test_jsonl_is_cut_at_line_boundaries_with_line_numbers(tmp_path: Path):
+    corpus = write_corpus(tmp_path / "c.jsonl", 40)
+    parts = list(parts_of(str(corpus), 2000))
+    assert len(parts) > 3
+    assert parts[0].start == 0
+    assert parts[-1].end == corpus.stat().st_size
+    data = corpus.read_bytes()
+    line = 1
+    for before, after in itertools.pairwise(parts):
+        assert before.end == after.start
+    for part in parts:
+        assert part.first_line == line
+        chunk = data[part.start : part.end]
+        assert chunk.endswith(b"\n")
+        line += chunk.count(b"\n")
+
+
+def test_partitions_are_bounded_and_ordered():
+    parts = [Part("-", data=b"x" * 300) for _ in range(10)]
+    grouped = list(partitions(parts, 1000))
+    assert [p.index for p in grouped] == list(range(len(grouped)))
+    assert [len(p.parts) for p in grouped] == [4, 4, 2]
+
+
+def test_missing_paths_are_refused_before_anything_starts(tmp_path: Path):
+    with pytest.raises(InputError, match=r"no such file: .*nope\.txt"):
+        check_sources([str(EXAMPLES / "kyiv-denial.txt"), str(tmp_path / "nope.txt")])
+
+
+@pytest.fixture(scope="module")
+def cluster_client() -> Iterator[object]:
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
+    )
+    client = distributed.Client(cluster)
+    yield client
+    client.close()
+    cluster.close()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    folder = tmp_path_factory.mktemp("corpus")
+    bad = folder / "bad.jsonl"
+    bad.write_text('{"text": "Kyiv said the strike hit a depot."}\n{broken\n', encoding="utf-8")
+    return [*map(str, sorted(EXAMPLES.glob("*.txt"))), str(write_corpus(folder / "c.jsonl", 24)), str(bad)]
+
+
+def reports(docs: Iterator) -> list[dict | str]:
+    return [to_report(d) if d.error is None else f"error: {d.error}" for d in docs]
+
+
+def test_dask_gives_the_local_reports_in_order(cluster_client, corpus: list[str]):
+    from claimledger.batch.dask import DaskRunner
+
+    settings = Settings(partition_bytes=3000)
+    local = reports(LocalRunner().run(corpus, settings))
+    runner = DaskRunner(client=cluster_client)
+    assert reports(runner.run(corpus, settings)) == local
+    assert runner.summary.partitions > 3
+    assert (runner.summary.articles, runner.summary.failed) == (28, 1)
+
+
+def test_a_killed_worker_loses_nothing_and_stores_nothing_twice(cluster_client, tmp_path: Path):
+    from claimledger.batch.dask import DaskRunner
+
+    corpus = [str(write_corpus(tmp_path / "big.jsonl", 120))]
+    settings = Settings(partition_bytes=2500)
+    expected = [r["article"]["id"] for r in reports(LocalRunner().run(corpus, settings))]  # type: ignore[index]
+    runner = DaskRunner(client=cluster_client, max_in_flight=6)
+    seen: list[str] = []
+    for doc in runner.run(corpus, settings):
+        seen.append(doc.id)
+        if len(seen) == 10:
+            pids = sorted(cluster_client.run(os.getpid).values())
+            os.kill(pids[0], signal.SIGKILL)
+    assert seen == expected
+    assert runner.summary.retried >= 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--workers", "2", "{missing}"], "no such file"),
+        (["--scheduler", "tcp://127.0.0.1:{port}", "{example}"], "cannot reach the Dask scheduler"),
+        (["--scheduler", "tcp://127.0.0.1:1", "--workers", "2", "{example}"], "not both"),
+        (["--runner", "local", "--workers", "2", "{example}"], "need --runner dask"),
+        (["--workers", "0", "{example}"], "at least 1"),
+    ],
+)
+def test_dask_bad_input_is_one_line_exit_2(capsys, tmp_path: Path, args: list[str], message: str):
+    import socket
+
+    from claimledger.cli.app import run
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    paths = {"missing": tmp_path / "nope.txt", "example": EXAMPLES / "kyiv-denial.txt", "port": port}
+    argv = ["--set", "scheduler_timeout=2", "analyze", *[a.format(**paths) for a in args]]
+    code = run(argv)
+    err = capsys.readouterr().err
+    assert code == 2
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_dask_ingest_stores_what_local_ingest_stores(cluster_client, corpus: list[str], tmp_path: Path):
+    from claimledger.batch.dask import DaskRunner
+    from claimledger.ledger.ingest import Ingest
+    from claimledger.ledger.store import Store
+
+    settings = Settings(batch_size=8)
+    stored: list[dict[str, dict]] = []
+    for name, runner in (("local", None), ("dask", DaskRunner(client=cluster_client))):
+        with Store.open(str(tmp_path / f"{name}.db")) as store:
+            summary = Ingest(store, settings, runner=runner).run(corpus)
+            assert (summary.stored, len(summary.warnings)) == (28, 1), name
+            stored.append({r["article"]["id"]: r for r in store.reports()})
+    assert stored[0] == stored[1]
