@@ -10,6 +10,9 @@ from claimledger.pipeline import Pipeline
 from claimledger.settings import Settings
 from claimledger.stages import build_pipeline
 
+# the ledger's fixtures: a store per test on SQLite and on the local PostgreSQL
+pytest_plugins = ["tests.ledger_support"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"

@@ -174,3 +174,16 @@ def test_shared_contract_checker_passes(shared: Path):
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "report contract ok" in done.stdout
+
+
+def test_geojson_groups_names_of_one_place(capsys):
+    files = sorted(EXAMPLES.glob("*.txt"))
+    code, out, _ = cli(capsys, "analyze", *map(str, files), "-f", "geojson")
+    assert code == 0
+    collection = json.loads(out)
+    assert collection["type"] == "FeatureCollection"
+    pokrovsk = next(f for f in collection["features"] if f["properties"]["geonames_id"] == 704422)
+    assert {"Pokrovsk", "Krasnoarmeysk"} <= set(pokrovsk["properties"]["names_used"])
+    lon, lat = pokrovsk["geometry"]["coordinates"]
+    assert abs(lat - 48.28) < 0.1
+    assert abs(lon - 37.18) < 0.1

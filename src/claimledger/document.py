@@ -73,6 +73,10 @@ class Speaker:
     name: str | None
     description: str | None
     kind: SpeakerKind
+    # Where this attribution names the speaker ("he", "the ministry"); a pronoun's name and
+    # description come from its antecedent, these offsets from the pronoun itself.
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,11 @@ class Quote(Span):
     speaker: Speaker
     cue: str | None = None
     via: tuple[str, ...] = ()
+    # Index (among quotes) of the earlier part of the same utterance: a quote split around its
+    # attribution, or the previous paragraph of a multi-paragraph quote.
+    continues: int | None = None
+    # Offsets of each relay in `via`, in the same order (where the article names it).
+    via_spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +102,8 @@ class DateMention(Span):
     kind: ClassVar[str] = "dates"
     value: str | None
     granularity: Granularity | None
+    # The last day of a range ("between 10 and 12 November", "last week"); `value` is its first.
+    until: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +116,14 @@ class Claim(Span):
     stance: Stance
     places: tuple[int, ...] = ()
     date: str | None = None
+    # The acting side as the text names it ("Russian forces"), for territorial control and attacks.
+    actor: str | None = None
+    # For casualties: the figure and what it counts ("1200", "soldiers"), and "more than"/"up to".
+    figure: int | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    # Index (among quotes) of the quote the claim sits in, when the quotes stage found one.
+    quote: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +133,13 @@ class Technique(Span):
     kind: ClassVar[str] = "techniques"
     technique: str
     score: float
+    # "model", "lexicon" (resources/loaded-terms.toml) or "model+lexicon" when both found it.
+    source: str = "model"
+    # For a loaded term: a neutral wording and the side that typically uses it (russia/ukraine/both).
+    neutral: str | None = None
+    side: str | None = None
+    # Index (among quotes) of the quote the span sits in; None when it is the narrator's own words.
+    quote: int | None = None
 
 
 SPAN_KINDS: tuple[type[Span], ...] = (Entity, Place, Quote, DateMention, Claim, Technique)

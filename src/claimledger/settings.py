@@ -38,6 +38,52 @@ SETTINGS: tuple[SettingSpec, ...] = (
         2000,
         "Characters of the text used to identify its language; more is slower, not more accurate.",
     ),
+    SettingSpec(
+        "partition_bytes",
+        256_000,
+        "Input bytes per batch task (Dask runner): about 80 news articles; see docs/scaling.md.",
+    ),
+    SettingSpec("scheduler_timeout", 10.0, "Seconds to wait for a Dask scheduler to answer (--scheduler)."),
+    SettingSpec(
+        "web_host", "127.0.0.1", "Address `claimledger serve` binds to; loopback unless you mean it."
+    ),
+    SettingSpec("web_port", 8000, "Port `claimledger serve` listens on."),
+    SettingSpec(
+        "api_token",
+        "",
+        "Bearer token the web API's write endpoints require; empty disables them (set it by environment).",
+    ),
+    SettingSpec(
+        "max_request_bytes",
+        2_000_000,
+        "Largest HTTP request body the web app accepts, in bytes; larger ones get 413.",
+    ),
+    SettingSpec(
+        "gazetteer_path",
+        "",
+        "Gazetteer SQLite file; empty: the user data dir, where `claimledger gazetteer build` writes.",
+    ),
+    SettingSpec(
+        "db",
+        "",
+        "The ledger: a SQLite path or a postgresql:// URL; empty = ledger.db in the user data dir.",
+    ),
+    SettingSpec("claim_window_days", 3, "Days apart two claims may be and still be about the same event."),
+    SettingSpec(
+        "claim_similarity",
+        0.3,
+        "Least content-word overlap (Jaccard) for two claims of a type other than control to group.",
+    ),
+    SettingSpec(
+        "near_duplicate_threshold",
+        0.8,
+        "Least MinHash similarity (5-word shingles) for an article to count as a copy of another.",
+    ),
+    SettingSpec(
+        "framing_model",
+        "minilm",
+        "Technique model of the framing stage: minilm (trained on PTC, English), or off (lexicon only).",
+    ),
 )
 _SPECS = {spec.name: spec for spec in SETTINGS}
 
@@ -52,6 +98,18 @@ class Settings:
     url_timeout: float = 10.0
     url_max_bytes: int = 5_000_000
     language_sample_chars: int = 2000
+    partition_bytes: int = 256_000
+    scheduler_timeout: float = 10.0
+    web_host: str = "127.0.0.1"
+    web_port: int = 8000
+    api_token: str = ""
+    max_request_bytes: int = 2_000_000
+    gazetteer_path: str = ""
+    db: str = ""
+    claim_window_days: int = 3
+    claim_similarity: float = 0.3
+    near_duplicate_threshold: float = 0.8
+    framing_model: str = "minilm"
 
     def with_values(self, values: Mapping[str, object], origin: str) -> Settings:
         """A copy with `values` applied; strings are converted to each setting's type."""

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import typer
 
-from claimledger.analyze import analyze as analyze_sources
+from claimledger.batch.progress import with_progress
+from claimledger.batch.runner import LocalRunner, Runner, RunnerName
 from claimledger.document import Document, Metadata
 from claimledger.errors import InputError
 from claimledger.readers.published import parse_published
@@ -22,6 +23,20 @@ class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     html = "html"
+    geojson = "geojson"
+
+
+def make_runner(name: RunnerName | None, scheduler: str | None, workers: int | None) -> Runner:
+    """Local unless Dask is asked for, by name or by giving a scheduler or a worker count."""
+    if name == RunnerName.local and (scheduler or workers is not None):
+        raise InputError("--scheduler and --workers need --runner dask")
+    if name == RunnerName.dask or scheduler or workers is not None:
+        if workers is not None and workers < 1:
+            raise InputError(f"--workers must be at least 1, got {workers}")
+        from claimledger.batch.dask import DaskRunner  # noqa: PLC0415 - Dask loads only when asked for
+
+        return DaskRunner(scheduler=scheduler, workers=workers)
+    return LocalRunner()
 
 
 class Failures:
@@ -69,6 +84,15 @@ def analyze(
         metavar="PATH",
         help="Write the report to this file (atomically) instead of stdout.",
     ),
+    runner_name: RunnerName | None = typer.Option(
+        None, "--runner", help="Where to analyze: local (the default) or dask."
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", metavar="ADDRESS", help="An existing Dask scheduler, e.g. tcp://host:8786."
+    ),
+    workers: int | None = typer.Option(
+        None, "--workers", metavar="N", help="Start a local Dask cluster of N worker processes for this run."
+    ),
 ) -> None:
     """Analyze articles and print one report per article."""
     settings = ctx.obj.settings()
@@ -77,8 +101,12 @@ def analyze(
         published=parse_published(published, "--published") if published else None,
         language=check_code(language) if language else None,
     )
+    runner = make_runner(runner_name, scheduler, workers)
     failures = Failures()
-    docs = failures.only_good(analyze_sources(sources, settings, defaults=defaults, stdin=sys.stdin.buffer))
+    stream = runner.run(sources, settings, defaults, stdin=sys.stdin.buffer)
+    if not isinstance(runner, LocalRunner):
+        stream = with_progress(stream, "analyzing on Dask")
+    docs = failures.only_good(stream)
     color = output is None and sys.stdout.isatty()
     chunks = render(docs, format_.value, color=color)
     if output is None:

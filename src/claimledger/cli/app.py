@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import typer
 
 from claimledger import __version__
-from claimledger.cli import analyze_cmd, eval_cmd, settings_cmd
+from claimledger.cli import analyze_cmd, framing_cmd, gazetteer_cmd, ledger_cmd, serve_cmd, settings_cmd
 from claimledger.errors import ClaimledgerError
 from claimledger.settings import Settings, parse_assignments
 
@@ -65,7 +65,16 @@ def root(
 
 app.command("analyze")(analyze_cmd.analyze)
 app.command("settings")(settings_cmd.show_settings)
-app.command("eval")(eval_cmd.evaluate)
+app.add_typer(framing_cmd.app, name="eval")  # `eval NAME` and `eval ptc ...`
+app.add_typer(gazetteer_cmd.app, name="gazetteer")
+app.command("ingest")(ledger_cmd.ingest)
+app.command("place")(ledger_cmd.place)
+app.command("events")(ledger_cmd.events)
+app.command("outlets")(ledger_cmd.outlets)
+app.command("search")(ledger_cmd.search)
+app.command("export")(ledger_cmd.export_ledger)
+app.add_typer(ledger_cmd.control_app, name="control")
+app.command("serve")(serve_cmd.serve)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -79,8 +88,8 @@ def run(args: list[str]) -> int:
     args = args or ["--help"]
     try:
         result = app(args=args, prog_name="claimledger", standalone_mode=False)
-    except typer.Abort:
-        _fail("error: aborted")
+    except (typer.Abort, KeyboardInterrupt):
+        _fail("error: interrupted")
         return 130
     except typer.TyperException as exc:  # usage errors: bad option, bad value (Typer's vendored click)
         message = exc.format_message() if hasattr(exc, "format_message") else str(exc)

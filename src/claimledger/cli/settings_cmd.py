@@ -22,5 +22,7 @@ def show_settings(ctx: typer.Context) -> None:
     for column in ("name", "value", "default", "help"):
         table.add_column(column)
     for spec in SETTINGS:
-        table.add_row(spec.name, str(values[spec.name]), str(spec.default), spec.help)
+        value = values[spec.name]
+        shown = "(set, hidden)" if "token" in spec.name and value else str(value)
+        table.add_row(spec.name, shown, str(spec.default), spec.help)
     Console().print(table)

@@ -29,7 +29,13 @@ class EvalResult:
 Scorer = Callable[[Settings, Path, int | None], EvalResult]
 
 # name -> "module:function"; the module lives in claimledger.eval.
-EVALS: dict[str, str] = {}
+EVALS: dict[str, str] = {
+    "places": "places:evaluate",
+    "quotes": "quotes:evaluate",
+    "dates": "dates:evaluate",
+    "claims": "claims:evaluate",
+    "framing": "ptc:evaluate",
+}
 
 
 def shared_dir(explicit: Path | None = None) -> Path:

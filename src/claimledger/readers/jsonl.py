@@ -14,10 +14,11 @@ from claimledger.readers.published import parse_published
 OPTIONAL = ("title", "outlet", "url", "language")
 
 
-def read_jsonl(data: bytes, source: str) -> Iterator[Document]:
+def read_jsonl(data: bytes, source: str, *, first_line: int = 1) -> Iterator[Document]:
+    """`first_line` numbers the lines of a byte range cut from a larger file (batch partitions)."""
     text = decode(data, source).text
     found = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=first_line):
         if line.strip():
             found = True
             yield _document_or_error(line, f"{source}:{number}")

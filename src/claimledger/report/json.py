@@ -12,6 +12,7 @@ from typing import Any
 
 from claimledger import __version__
 from claimledger.document import Claim, DateMention, Document, Entity, Place, Quote, Technique
+from claimledger.framing.summary import framing_summary
 
 SCHEMA = "claimledger.report/1"
 
@@ -37,6 +38,7 @@ def to_report(doc: Document) -> dict[str, Any]:
         "dates": [_date(doc, d) for d in doc.get(DateMention)],
         "claims": [_claim(doc, c) for c in doc.get(Claim)],
         "techniques": [_technique(doc, t) for t in doc.get(Technique)],
+        "framing": framing_summary(doc),
         "entities": [_entity(doc, e) for e in doc.get(Entity)],
         "notes": list(doc.notes),
         "pipeline": {"claimledger": __version__, "stages": list(doc.stages)},
@@ -80,14 +82,22 @@ def _place(doc: Document, p: Place) -> dict[str, Any]:
 
 
 def _quote(doc: Document, q: Quote) -> dict[str, Any]:
+    sp = q.speaker
+    # where this attribution names the speaker ("he" for a resolved pronoun); null when unnamed
+    mention = (
+        {"start": sp.start, "end": sp.end, "text": doc.text[sp.start : sp.end]}
+        if sp.start is not None and sp.end is not None
+        else None
+    )
     return {
         "start": q.start,
         "end": q.end,
         "text": doc.surface(q),
         "direct": q.direct,
-        "speaker": {"name": q.speaker.name, "description": q.speaker.description, "kind": q.speaker.kind},
+        "speaker": {"name": sp.name, "description": sp.description, "kind": sp.kind, "mention": mention},
         "cue": q.cue,
         "via": list(q.via),
+        "continues": q.continues,
     }
 
 
@@ -98,6 +108,7 @@ def _date(doc: Document, d: DateMention) -> dict[str, Any]:
         "mention": doc.surface(d),
         "value": d.value,
         "granularity": d.granularity,
+        "until": d.until,
     }
 
 
@@ -111,6 +122,11 @@ def _claim(doc: Document, c: Claim) -> dict[str, Any]:
         "stance": c.stance,
         "places": list(c.places),
         "date": c.date,
+        "actor": c.actor,
+        "figure": c.figure,
+        "unit": c.unit,
+        "qualifier": c.qualifier,
+        "quote": c.quote,
     }
 
 
@@ -121,4 +137,8 @@ def _technique(doc: Document, t: Technique) -> dict[str, Any]:
         "text": doc.surface(t),
         "technique": t.technique,
         "score": _round(t.score),
+        "source": t.source,
+        "neutral": t.neutral,
+        "side": t.side,
+        "quote": t.quote,
     }

@@ -7,11 +7,12 @@ from collections.abc import Iterable, Iterator
 
 from claimledger.document import Document
 from claimledger.errors import InputError
+from claimledger.gazetteer.geojson import to_geojson
 from claimledger.report.html import render_html
 from claimledger.report.json import dumps, to_report
 from claimledger.report.text import render_text
 
-FORMATS = ("text", "json", "jsonl", "html")
+FORMATS = ("text", "json", "jsonl", "html", "geojson")
 
 
 def render(docs: Iterable[Document], fmt: str, *, color: bool = False) -> Iterator[str]:
@@ -31,5 +32,7 @@ def render(docs: Iterable[Document], fmt: str, *, color: bool = False) -> Iterat
         collected = list(docs)
         if collected:
             yield render_html(collected)
+    elif fmt == "geojson":
+        yield json.dumps(to_geojson(docs), ensure_ascii=False, indent=2) + "\n"
     else:
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -6,12 +6,22 @@ from collections.abc import Callable
 
 from claimledger.pipeline import Pipeline, Stage
 from claimledger.settings import Settings
+from claimledger.stages.claims import ClaimsStage
+from claimledger.stages.dates import DatesStage
+from claimledger.stages.framing import FramingStage
 from claimledger.stages.language import LanguageStage
 from claimledger.stages.nlp import NlpStage
+from claimledger.stages.places import PlacesStage
+from claimledger.stages.quotes import QuotesStage
 
 STAGES: dict[str, Callable[[Settings], Stage]] = {
     "language": LanguageStage,
     "nlp": NlpStage,
+    "places": PlacesStage,
+    "quotes": QuotesStage,
+    "dates": DatesStage,
+    "claims": ClaimsStage,
+    "framing": FramingStage,
 }
 
 
