@@ -13,6 +13,7 @@ import csv
 import gzip
 import io
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -335,7 +336,8 @@ class Builder:
     def write(self, path: Path) -> Path:
         """Write to a temporary file and rename it: a reader never sees a half-built index."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial")
+        # one temporary name per process: two builds at once (CI beside a developer) never collide
+        partial = path.with_name(f"{path.stem}.{os.getpid()}.partial")
         partial.unlink(missing_ok=True)
         conn = sqlite3.connect(partial)
         try:
