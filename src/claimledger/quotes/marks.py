@@ -146,7 +146,7 @@ class _Scanner:
             nxt += 1
         reopen = self.text[nxt] if nxt < len(self.text) else ""
         for entry in list(self.stack):
-            if reopen in _OPENERS and _FAMILY[reopen] == entry.family and nxt not in self.skip:
+            if reopen and reopen in _OPENERS and _FAMILY[reopen] == entry.family and nxt not in self.skip:
                 entry.pieces.append((entry.start, i))
                 entry.start = nxt + 1
                 self.skip.add(nxt)
