@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from claimledger.pipeline import Pipeline
 from claimledger.settings import Settings
 from claimledger.stages import build_pipeline
+
+# CI replays the same examples on every run (a red CI must mean a change broke something); a
+# developer's run explores new ones and keeps any failure in .hypothesis/ to replay.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 # the ledger's fixtures: a store per test on SQLite and on the local PostgreSQL
 pytest_plugins = ["tests.ledger_support"]
