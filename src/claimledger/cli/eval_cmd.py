@@ -8,12 +8,16 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from claimledger.eval import EvalResult, get_scorer, shared_dir
+from claimledger.errors import InputError
+from claimledger.eval import EvalResult, get_file_scorer, get_scorer, shared_dir
 
 
 def evaluate(
     ctx: typer.Context,
     name: str = typer.Argument(..., metavar="NAME", help="What to evaluate (a stage name, e.g. places)."),
+    gold: Path | None = typer.Argument(
+        None, metavar="[GOLD]", help="A labelled JSON Lines set of your own (dates, claims)."
+    ),
     shared: Path | None = typer.Option(
         None, "--shared", help="The shared folder holding data/ (default: ../shared)."
     ),
@@ -23,7 +27,12 @@ def evaluate(
 ) -> None:
     """Score a stage on its labelled corpus from ../shared/data and print the figures."""
     settings = ctx.obj.settings()
-    result = get_scorer(name)(settings, shared_dir(shared), limit)
+    if gold is not None:
+        if not gold.is_file():
+            raise InputError(f"{gold}: no such file")
+        result = get_file_scorer(name)(settings, gold, limit)
+    else:
+        result = get_scorer(name)(settings, shared_dir(shared), limit)
     print_result(result)
 
 

@@ -49,6 +49,19 @@ def shared_dir(explicit: Path | None = None) -> Path:
     raise SetupError("no ../shared/data here: evaluation needs the labelled corpora beside the project")
 
 
+FileScorer = Callable[[Settings, Path, int | None], EvalResult]
+
+
+def get_file_scorer(name: str) -> FileScorer:
+    """The scorer of a gold file the user names (`claimledger eval claims GOLD.jsonl`)."""
+    get_scorer(name)  # the same error for an unknown name
+    module = import_module(f"claimledger.eval.{EVALS[name].split(':')[0]}")
+    scorer: FileScorer | None = getattr(module, "evaluate_file", None)
+    if scorer is None:
+        raise SetupError(f"`claimledger eval {name}` scores its own corpus and takes no gold file")
+    return scorer
+
+
 def get_scorer(name: str) -> Scorer:
     target = EVALS.get(name)
     if target is None:

@@ -41,6 +41,15 @@ def evaluate(settings: Settings, shared: Path, limit: int | None) -> EvalResult:
     return result
 
 
+def evaluate_file(settings: Settings, gold: Path, limit: int | None) -> EvalResult:
+    """`claimledger eval claims GOLD.jsonl`: a set of the same form as tests/data/claims-*.jsonl."""
+    passages = run_set(settings, str(gold.resolve()), limit)
+    result = EvalResult("claims", f"{gold} ({len(passages)} passages)")
+    places_ran = any(p.doc.get(Place) for p in passages)
+    _score_set(result, "", passages, places_ran=places_ran)
+    return result
+
+
 def _score_set(result: EvalResult, prefix: str, passages: list[Passage], *, places_ran: bool) -> None:
     hits = dict.fromkeys((*_SLOTS, "matched", "places", "figure"), 0)
     totals = dict.fromkeys(hits, 0)

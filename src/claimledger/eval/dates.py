@@ -98,6 +98,14 @@ def evaluate(settings: Settings, shared: Path, limit: int | None) -> EvalResult:
     return result
 
 
+def evaluate_file(settings: Settings, gold: Path, limit: int | None) -> EvalResult:
+    """`claimledger eval dates GOLD.jsonl`: a set of the same form as tests/data/claims-*.jsonl."""
+    passages = run_set(settings, str(gold.resolve()), limit)
+    result = EvalResult("dates", f"{gold} ({len(passages)} passages)")
+    _score_set(result, "", passages)
+    return result
+
+
 def _score_set(result: EvalResult, prefix: str, passages: list[Passage]) -> None:
     gold_total = found = value_ok = granularity_ok = predicted = spurious = 0
     for passage in passages:
