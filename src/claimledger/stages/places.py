@@ -5,7 +5,8 @@ NER (claimledger.gazetteer.detect), resolved by readable features and article co
 (claimledger.gazetteer.resolve). Records per mention whether the text chose the Ukrainian official
 name (uk), a Russian form (ru), a pre-2016 Soviet name (soviet), an English exonym (en) or a name
 Russia declared for occupied territory (ru-occupation), and notes the article's choices.
-Does not: resolve streets, rivers or buildings, or read Cyrillic articles (no model yet).
+Russian and Ukrainian articles go through claimledger.gazetteer.cyrillic (case endings undone, no NER).
+Does not: resolve streets, rivers or buildings.
 Method after Gritta et al. 2018, "What's missing in geographical parsing?" (corpora and metrics);
 data: GeoNames (CC BY 4.0) and VIINA (ODbL), see docs/gazetteer-licence.md.
 """
@@ -19,11 +20,13 @@ from typing import cast
 
 from claimledger.document import Document, Place
 from claimledger.errors import SetupError
-from claimledger.gazetteer.detect import find_mentions
+from claimledger.gazetteer.cyrillic import find_cyrillic_mentions
+from claimledger.gazetteer.detect import Mention, find_mentions
 from claimledger.gazetteer.index import Gazetteer, load_gazetteer, resolve_path
 from claimledger.gazetteer.resolve import Resolution, resolve
 from claimledger.pipeline import BatchStage
 from claimledger.settings import Settings
+from claimledger.stages.nlp import CYRILLIC
 
 
 class PlacesStage(BatchStage):
@@ -45,9 +48,14 @@ class PlacesStage(BatchStage):
     def predict(self, docs: Sequence[Document]) -> Sequence[list[Resolution]]:
         if self.gazetteer is None:
             return [[] for _ in docs]
-        return [
-            resolve(find_mentions(doc.parsed, self.gazetteer), doc.text) if doc.parsed else [] for doc in docs
-        ]
+        return [resolve(self._mentions(doc), doc.text) if doc.parsed else [] for doc in docs]
+
+    def _mentions(self, doc: Document) -> list[Mention]:
+        if self.gazetteer is None:
+            return []
+        if doc.meta.language in CYRILLIC:
+            return find_cyrillic_mentions(doc.parsed, self.gazetteer, doc.meta.language or "ru")
+        return find_mentions(doc.parsed, self.gazetteer)
 
     def annotate(self, docs: Sequence[Document], results: Sequence[object]) -> None:
         for doc, resolutions in zip(docs, results, strict=True):

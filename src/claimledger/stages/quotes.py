@@ -5,7 +5,10 @@ included) and reported clauses ("X said that ...", "according to X, ..."); speak
 people, organizations, media or anonymous sources, with pronouns and role references resolved to an
 earlier speaker. Rules over the spaCy parse, in the source/cue/content frame of PARC 3.0 and
 PolNeAR (Newell et al., LREC 2018), scored by `claimledger eval quotes` on PolNeAR dev.
-Does not: attribute beliefs without a reporting verb, or link quotes across documents.
+Russian and Ukrainian articles have no parse yet: their direct quotes come from
+`claimledger.quotes.cyrillic` (marks, dash speech, the cue beside them), and the report notes that
+reported speech was not read. Does not: attribute beliefs without a reporting verb, or link quotes
+across documents.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from collections.abc import Sequence
 from claimledger.document import Document
 from claimledger.pipeline import BatchStage
 from claimledger.quotes import Found, find_quotes, load_lexicon
+from claimledger.quotes.cyrillic import find_cyrillic_quotes
 from claimledger.settings import Settings
+from claimledger.stages.nlp import has_parse
 
 
 class QuotesStage(BatchStage):
@@ -29,12 +34,17 @@ class QuotesStage(BatchStage):
         self.lexicon = load_lexicon()
 
     def predict(self, docs: Sequence[Document]) -> Sequence[Found]:
-        return [find_quotes(doc.parsed, self.lexicon) for doc in docs]
+        return [
+            find_quotes(doc.parsed, self.lexicon) if has_parse(doc) else find_cyrillic_quotes(doc.text)
+            for doc in docs
+        ]
 
     def annotate(self, docs: Sequence[Document], results: Sequence[object]) -> None:
         for doc, found in zip(docs, results, strict=True):
             if not isinstance(found, Found):
                 raise TypeError(f"quotes stage expected Found, got {type(found).__name__}")
+            if not has_parse(doc):
+                doc.note(f"quotes: direct quotes only; reported speech not read in {doc.meta.language} yet")
             for quote in found.quotes:
                 doc.add(quote)
             if found.unclosed:

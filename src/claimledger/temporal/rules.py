@@ -184,9 +184,18 @@ def _deictic_day(m: re.Match[str], ctx: Context) -> Resolved:
     return _day(ctx.anchor + timedelta(days=offset))
 
 
+def anaphoric(
+    resolver: Callable[[re.Match[str], Context], Resolved],
+) -> Callable[[re.Match[str], Context], Resolved]:
+    """Mark a resolver whose day counts from the last day named, so it does not become that day."""
+    resolver.anaphoric = True  # type: ignore[attr-defined]
+    return resolver
+
+
 _ANAPHOR_OFFSETS = {"same": 0, "that": 0, "next": 1, "following": 1, "previous": -1, "before": -1}
 
 
+@anaphoric
 def _anaphoric_day(m: re.Match[str], ctx: Context) -> Resolved:
     """ "the same day", "the next day": counted from the last day named before, else the anchor."""
     base = ctx.previous or ctx.anchor
@@ -354,18 +363,22 @@ def clause_is_future(text: str, start: int, end: int) -> bool:
 FutureTest = Callable[[int, int], bool]
 
 
-def find_dates(text: str, published: date | None, future: FutureTest | None = None) -> list[Timex]:
+def find_dates(
+    text: str, published: date | None, future: FutureTest | None = None, rules: tuple[Rule, ...] = RULES
+) -> list[Timex]:
     """Every temporal expression in `text`, resolved against `published` (relative ones stay None
-    without it), in text order and without overlaps."""
+    without it), in text order and without overlaps. `rules` are English unless given."""
     is_future = future or (lambda start, end: clause_is_future(text, start, end))
     found: list[Timex] = []
     previous: date | None = None
-    for m, resolver, relative in _select(text):
+    for m, resolver, relative in _select(text, rules):
         start, end = _mention(m)
         value, granularity, until = resolver(m, Context(published, is_future(start, end), previous))
         timex = Timex(_with_since(text, start), end, value, granularity, until, relative)
         found.append(timex)
-        if resolver is not _anaphoric_day:  # "the next day" counts from the last day named outright
+        if not getattr(
+            resolver, "anaphoric", False
+        ):  # "the next day" counts from the last day named outright
             previous = timex.day or previous
     return found
 
@@ -378,10 +391,10 @@ def _mention(m: re.Match[str]) -> tuple[int, int]:
     return m.span("t") if "t" in m.re.groupindex else m.span()
 
 
-def _select(text: str) -> list[Candidate]:
+def _select(text: str, rules: tuple[Rule, ...]) -> list[Candidate]:
     """All rules' matches, the longest first claiming the text, returned in text order."""
     candidates = [
-        (m, resolver, relative) for pattern, resolver, relative in RULES for m in pattern.finditer(text)
+        (m, resolver, relative) for pattern, resolver, relative in rules for m in pattern.finditer(text)
     ]
     candidates.sort(key=lambda c: (_mention(c[0])[0] - _mention(c[0])[1], _mention(c[0])[0]))
     taken: list[tuple[int, int]] = []

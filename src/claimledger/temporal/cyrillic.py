@@ -1,0 +1,175 @@
+"""Rules for Russian and Ukrainian temporal expressions, resolved like the English ones.
+
+Covers what war reporting in both languages uses most (issue 12): "30 ноября", "2 грудня 2025 года",
+"в ночь на 12 марта" / "у ніч на 5 травня" (the day the night runs into), "вчера"/"вчора",
+"сегодня"/"сьогодні", "позавчера", "накануне"/"напередодні" (the day before the last day named),
+weekdays ("в понедельник", "у середу", "в прошлую пятницу") and "на прошлой неделе"/"минулого
+тижня", "в этом месяце", "в прошлом году". Month names are matched by stem, so every case form counts.
+Does not: read spelled-out numbers ("третьего декабря"), "N дней назад", or seasons.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from claimledger.temporal.arith import nearest_day, nearest_weekday, safe_date, shift_month, week_of
+from claimledger.temporal.rules import UNRESOLVED, Context, Resolved, Rule, Timex, anaphoric, find_dates
+
+# Month stems, Russian then Ukrainian; each matches all case forms ("ноября", "листопада").
+_MONTHS: dict[str, int] = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма[яйе]": 5, "июн": 6, "июл": 7, "август": 8,
+    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+    "січ": 1, "лют": 2, "берез": 3, "квіт": 4, "травн?": 5, "черв": 6, "лип": 7, "серп": 8,
+    "верес": 9, "жовт": 10, "листопад": 11, "груд": 12,
+}  # fmt: skip
+MONTH = "(?:" + "|".join(rf"{stem}[а-яіїєґ]*" for stem in _MONTHS) + ")"
+_MONTH_PATTERNS = [(re.compile(rf"^{stem}", re.IGNORECASE), n) for stem, n in _MONTHS.items()]
+# Weekday stems in any case: Russian понедельник..воскресенье, Ukrainian понеділок..неділя.
+_WEEKDAYS: dict[str, int] = {
+    "понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6,
+    "понеділ": 0, "вівтор": 1, "серед": 2, "четвер": 3, "п[ʼ’']?ятниц": 4, "субот": 5, "неділ": 6,
+}  # fmt: skip
+WEEKDAY = "(?:" + "|".join(rf"{stem}[а-яіїєґ]*" for stem in _WEEKDAYS) + ")"
+_WEEKDAY_PATTERNS = [(re.compile(rf"^{stem}", re.IGNORECASE), n) for stem, n in _WEEKDAYS.items()]
+DAY_OFFSETS: dict[str, int] = {
+    "сегодня": 0, "сьогодні": 0, "вчера": -1, "вчора": -1, "позавчера": -2, "позавчора": -2,
+    "завтра": 1, "послезавтра": 2, "післязавтра": 2,
+}  # fmt: skip
+_BEFORE = re.compile(r"(?i)^(?:накануне|напередодні)$")
+# "прошлой неделе", "прошлую пятницу", "минулого тижня", "минулої п'ятниці": the previous one.
+LAST = r"(?:прошл|минул|предыдущ|попередн)[а-яіїєґ]*"
+NEXT = r"(?:следующ|наступн|будущ)[а-яіїєґ]*"
+THIS = r"(?:эт|ц)[а-яіїєґ]*"
+UNITS: dict[str, str] = {"недел": "week", "тижн": "week", "тиж": "week", "месяц": "month",
+                         "місяц": "month", "год": "year", "рок": "year", "рік": "year"}  # fmt: skip
+UNIT = r"(?:недел|тижн?|месяц|місяц|год|рок|рік)[а-яіїєґ]*"
+_FUTURE = re.compile(r"(?i)\b(?:будет|будут|буде|будуть|планиру|планує|намерен|збира|собира)")
+
+
+def month_number(word: str) -> int:
+    return next(n for pattern, n in _MONTH_PATTERNS if pattern.match(word))
+
+
+def weekday_number(word: str) -> int:
+    return next(n for pattern, n in _WEEKDAY_PATTERNS if pattern.match(word))
+
+
+def unit_of(word: str) -> str:
+    lowered = word.casefold()
+    return next(unit for stem, unit in UNITS.items() if lowered.startswith(stem))
+
+
+def step_of(word: str) -> int:
+    if re.match(LAST, word, re.IGNORECASE):
+        return -1
+    if re.match(NEXT, word, re.IGNORECASE):
+        return 1
+    return 0
+
+
+def is_before(word: str) -> bool:
+    return bool(_BEFORE.match(word))
+
+
+def clause_is_future(text: str, start: int, end: int) -> bool:
+    """A future verb in the same sentence ("встреча будет в понедельник")."""
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return bool(_FUTURE.search(text[left:right]))
+
+
+def calendar_unit(step: int, unit: str, anchor: date) -> Resolved:
+    """(value, granularity, until) for "на прошлой неделе", "в этом месяце", "в следующем году"."""
+    if unit == "year":
+        return (str(anchor.year + step), "year", None)
+    if unit == "month":
+        year, month = shift_month(anchor.year, anchor.month, step)
+        return (f"{year:04d}-{month:02d}", "month", None)
+    monday, sunday = week_of(anchor + timedelta(days=7 * step))
+    return (monday.isoformat(), "day", sunday.isoformat())
+
+
+def weekday_day(weekday: int, step: int, anchor: date, *, future: bool) -> date:
+    if step == 0 and not future:
+        return nearest_weekday(weekday, anchor, future=False)
+    return nearest_weekday(weekday, anchor, future=step > 0 or future, strict=step < 0)
+
+
+def _day(day: date | None, until: date | None = None) -> Resolved:
+    if day is None:
+        return UNRESOLVED
+    return (day.isoformat(), "day", until.isoformat() if until else None)
+
+
+def _day_month(m: re.Match[str], ctx: Context) -> Resolved:
+    month, day = month_number(m["mon"]), int(m["d"])
+    if m["y"]:
+        return _day(safe_date(int(m["y"]), month, day))
+    if ctx.anchor is None:
+        return UNRESOLVED
+    return _day(nearest_day(month, day, ctx.anchor, future=ctx.future))
+
+
+def _deictic(m: re.Match[str], ctx: Context) -> Resolved:
+    if ctx.anchor is None:
+        return UNRESOLVED
+    return _day(ctx.anchor + timedelta(days=DAY_OFFSETS[m[0].casefold()]))
+
+
+@anaphoric
+def _day_before(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "накануне": the day before the last day named, else before publication."""
+    base = ctx.previous or ctx.anchor
+    return _day(base - timedelta(days=1)) if base else UNRESOLVED
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Resolved:
+    if ctx.anchor is None:
+        return UNRESOLVED
+    step = step_of(m["rel"] or "")
+    return _day(weekday_day(weekday_number(m["wd"]), step, ctx.anchor, future=ctx.future))
+
+
+def _unit(m: re.Match[str], ctx: Context) -> Resolved:
+    if ctx.anchor is None:
+        return UNRESOLVED
+    return calendar_unit(step_of(m["rel"]), unit_of(m["unit"]), ctx.anchor)
+
+
+_YEAR = r"(?:\s+(?P<y>(?:19|20)\d{2})(?:\s*(?:года|году|року|р\.|г\.))?)?"
+_B = r"(?<![\w])"
+_E = r"(?![\w])"
+RULES: tuple[Rule, ...] = (
+    (
+        re.compile(
+            rf"(?i:{_B}(?:в|у)\s+ніч\s+на\s+|{_B}в\s+ночь\s+на\s+)?{_B}(?P<d>[0-3]?\d)\s+(?P<mon>{MONTH}){_E}{_YEAR}",
+            re.IGNORECASE,
+        ),
+        _day_month,
+        False,
+    ),
+    (re.compile(rf"{_B}(?i:{'|'.join(DAY_OFFSETS)}){_E}"), _deictic, True),
+    (re.compile(rf"{_B}(?i:накануне|напередодні){_E}"), _day_before, True),
+    (
+        re.compile(
+            rf"{_B}(?i:(?:во?|у)\s+)?(?P<t>(?:(?P<rel>{LAST}|{NEXT}|{THIS})\s+)?(?P<wd>{WEEKDAY})){_E}",
+            re.IGNORECASE,
+        ),
+        _weekday,
+        True,
+    ),
+    (
+        re.compile(
+            rf"{_B}(?i:(?:на|в|у)\s+)?(?P<t>(?P<rel>{LAST}|{NEXT}|{THIS})\s+(?P<unit>{UNIT})){_E}",
+            re.IGNORECASE,
+        ),
+        _unit,
+        True,
+    ),
+)
+
+
+def find_cyrillic_dates(text: str, published: date | None) -> list[Timex]:
+    """`find_dates` with the Russian and Ukrainian rules."""
+    return find_dates(text, published, lambda start, end: clause_is_future(text, start, end), RULES)
