@@ -143,6 +143,12 @@ def test_store_search_finds_articles_and_quotes(store: Store):
     assert store.search("   ") == []
 
 
+def test_store_search_treats_control_characters_as_spaces(store: Store):
+    store.put(make_report(CAPTURE))
+    assert [row["kind"] for row in store.search("Pokrovsk\x00")] == ["article"]
+    assert store.search("\x00\x1f") == []
+
+
 def test_store_outlets_counts_anonymous_share_and_techniques(store: Store):
     body = "A shameful provocation, an anonymous source said, and officials agreed."
     report = make_report(

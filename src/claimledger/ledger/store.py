@@ -7,6 +7,7 @@ written in one transaction and keyed by its id, so re-ingesting replaces or skip
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -541,9 +542,12 @@ class Store:
             if self.dialect == "sqlite"
             else " ".join(terms)
         )
-        with self.engine.connect() as connection:
-            found = connection.execute(text(statement), {"q": query, "limit": limit}).mappings()
-            return [dict(row) for row in found]
+        try:
+            with self.engine.connect() as connection:
+                found = connection.execute(text(statement), {"q": query, "limit": limit}).mappings()
+                return [dict(row) for row in found]
+        except SQLAlchemyError as exc:
+            raise LedgerError(f"search for {words!r} failed: {_short(exc)}") from exc
 
     def control_runs(self, geonames_ids: Iterable[int]) -> dict[int, list[Run]]:
         ids = sorted(set(geonames_ids))
@@ -624,7 +628,11 @@ class Store:
 
 
 def _SEARCH_SPLIT(words: str) -> list[str]:  # noqa: N802 - reads as a constant splitter at call sites
-    return [w.strip(".,;:!?\"'()[]{}*^-") for w in words.split()]
+    """Words of a query; control characters (a NUL ends a C string in SQLite) count as spaces."""
+    return [w.strip(".,;:!?\"'()[]{}*^-") for w in _CONTROL_CHARS.sub(" ", words).split()]
+
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 _SQLITE_SEARCH = """
