@@ -48,7 +48,7 @@ async function drawMap() {
     marker.addTo(map);
     markers.push(marker);
   }
-  if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 8 });
+  if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.3), { maxZoom: 8, animate: false });
   holder.dataset.ready = String(markers.length);
   if (status) status.textContent = markers.length + " places";
 }
