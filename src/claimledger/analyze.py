@@ -26,15 +26,16 @@ def analyze(
     an HTML page's own date wins.
     """
     pipeline = pipeline or build_pipeline(settings)
+    docs = (doc for source in sources for doc in read_source(source, settings, stdin))
+    return pipeline.pipe(with_defaults(docs, defaults))
 
-    def read() -> Iterator[Document]:
-        for source in sources:
-            for doc in read_source(source, settings, stdin):
-                if defaults is not None:
-                    doc.meta.fill_from(defaults)
-                yield doc
 
-    return pipeline.pipe(read())
+def with_defaults(docs: Iterable[Document], defaults: Metadata | None) -> Iterator[Document]:
+    """Fill from `defaults` (flags) only what each article's own metadata lacks."""
+    for doc in docs:
+        if defaults is not None:
+            doc.meta.fill_from(defaults)
+        yield doc
 
 
 def analyze_text(

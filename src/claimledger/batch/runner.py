@@ -6,7 +6,6 @@ over Dask workers. A test holds the two to identical reports.
 
 from __future__ import annotations
 
-import io
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -75,5 +74,4 @@ def read_stdin_once(sources: Sequence[str], stdin: BinaryIO | None, cap: int) ->
     """stdin can be read only once and only here; workers get its bytes."""
     if "-" not in sources:
         return None
-    stream = stdin if stdin is not None else sys.stdin.buffer
-    return stream.read(cap + 1) if stream is not None else io.BytesIO().read()
+    return (stdin or sys.stdin.buffer).read(cap + 1)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from claimledger.analyze import with_defaults
 from claimledger.batch.partition import Part
 from claimledger.document import Document, Metadata
 from claimledger.errors import InputError
@@ -52,7 +53,8 @@ def analyze_partition(
 ) -> PartitionResult:
     pipeline = cached_pipeline(settings)
     result = PartitionResult(index, pid=os.getpid())
-    for doc in pipeline.pipe(_read(parts, settings, defaults)):
+    docs = (doc for part in parts for doc in _read_part(part, settings))
+    for doc in pipeline.pipe(with_defaults(docs, defaults)):
         result.items.append(_outcome(doc))
     return result
 
@@ -69,14 +71,6 @@ def _outcome(doc: Document) -> dict[str, Any] | Failure:
     if doc.error is None:
         return to_report(doc)
     return Failure(doc.meta.source or doc.id[:12], str(doc.error), doc.error.exit_code)
-
-
-def _read(parts: tuple[Part, ...], settings: Settings, defaults: Metadata | None) -> Iterator[Document]:
-    for part in parts:
-        for doc in _read_part(part, settings):
-            if defaults is not None:
-                doc.meta.fill_from(defaults)
-            yield doc
 
 
 def _read_part(part: Part, settings: Settings) -> Iterator[Document]:
