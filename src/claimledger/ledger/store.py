@@ -35,6 +35,8 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.sql.expression import Join
+from sqlalchemy.sql.selectable import NamedFromClause
 
 from claimledger.errors import LedgerError
 from claimledger.ledger import minhash
@@ -362,22 +364,7 @@ class Store:
                 quotes.c.via,
                 quotes.c.cue,
             )
-            .select_from(places)
-            .join(
-                claim_places,
-                (claim_places.c.article_pk == places.c.article_pk)
-                & (claim_places.c.place_idx == places.c.idx),
-            )
-            .join(
-                claims,
-                (claims.c.article_pk == claim_places.c.article_pk)
-                & (claims.c.idx == claim_places.c.claim_idx),
-            )
-            .join(articles, articles.c.pk == places.c.article_pk)
-            .outerjoin(copied, copied.c.id == articles.c.duplicate_of)
-            .outerjoin(
-                quotes, (quotes.c.article_pk == claims.c.article_pk) & (quotes.c.idx == claims.c.quote_idx)
-            )
+            .select_from(_claims_with_places(copied))
             .where(_place_match(ids, names))
             .order_by(
                 func.coalesce(claims.c.date, articles.c.published).desc(),
@@ -447,41 +434,23 @@ class Store:
         """Claims that name at least one place, one row per (claim, place), for grouping into events."""
         copied = articles.alias("original")
         day = func.coalesce(claims.c.date, articles.c.published)
-        query = (
-            select(
-                articles.c.id.label("article_id"),
-                articles.c.outlet,
-                articles.c.published,
-                func.coalesce(copied.c.outlet, copied.c.id).label("origin"),
-                claims.c.idx.label("claim_idx"),
-                claims.c.text,
-                claims.c.type,
-                claims.c.stance,
-                claims.c.claimant,
-                claims.c.actor,
-                day.label("date"),
-                places.c.name.label("place_name"),
-                places.c.name_key,
-                places.c.geonames_id,
-                quotes.c.speaker_kind,
-            )
-            .select_from(claims)
-            .join(
-                claim_places,
-                (claim_places.c.article_pk == claims.c.article_pk)
-                & (claim_places.c.claim_idx == claims.c.idx),
-            )
-            .join(
-                places,
-                (places.c.article_pk == claim_places.c.article_pk)
-                & (places.c.idx == claim_places.c.place_idx),
-            )
-            .join(articles, articles.c.pk == claims.c.article_pk)
-            .outerjoin(copied, copied.c.id == articles.c.duplicate_of)
-            .outerjoin(
-                quotes, (quotes.c.article_pk == claims.c.article_pk) & (quotes.c.idx == claims.c.quote_idx)
-            )
-        )
+        query = select(
+            articles.c.id.label("article_id"),
+            articles.c.outlet,
+            articles.c.published,
+            func.coalesce(copied.c.outlet, copied.c.id).label("origin"),
+            claims.c.idx.label("claim_idx"),
+            claims.c.text,
+            claims.c.type,
+            claims.c.stance,
+            claims.c.claimant,
+            claims.c.actor,
+            day.label("date"),
+            places.c.name.label("place_name"),
+            places.c.name_key,
+            places.c.geonames_id,
+            quotes.c.speaker_kind,
+        ).select_from(_claims_with_places(copied))
         if claim_type:
             query = query.where(claims.c.type == claim_type)
         if since:
@@ -666,6 +635,26 @@ SELECT * FROM (
   WHERE to_tsvector('simple', q.text) @@ plainto_tsquery('simple', :q)
 ) AS found ORDER BY score LIMIT :limit
 """
+
+
+def _claims_with_places(copied: NamedFromClause) -> Join:
+    """Claims joined to the places they name, their article, the article it copies, and their quote:
+    what both the place timeline and the event grouping read."""
+    return (
+        claims.join(
+            claim_places,
+            (claim_places.c.article_pk == claims.c.article_pk) & (claim_places.c.claim_idx == claims.c.idx),
+        )
+        .join(
+            places,
+            (places.c.article_pk == claim_places.c.article_pk) & (places.c.idx == claim_places.c.place_idx),
+        )
+        .join(articles, articles.c.pk == claims.c.article_pk)
+        .outerjoin(copied, copied.c.id == articles.c.duplicate_of)
+        .outerjoin(
+            quotes, (quotes.c.article_pk == claims.c.article_pk) & (quotes.c.idx == claims.c.quote_idx)
+        )
+    )
 
 
 def _place_match(ids: Sequence[int], names: Sequence[str]) -> ColumnElement[bool]:
