@@ -55,6 +55,28 @@ def test_marks_pair_quotation_marks_and_skip_apostrophes(text: str, expected: li
         assert [text[q.start : q.end] for q in quoted] == expected
 
 
+def test_marks_two_apostrophes_are_a_double_quotation_mark():
+    # the New York Times' plain text, a quote within a quote closing with '''
+    text = "''They were wrong, 'he's not in line,''' Ms. Compton recalled, ''and I said no.''"
+    quoted, unclosed = find_quoted(text)
+    assert unclosed == 0
+    assert [text[q.start : q.end] for q in quoted] == [
+        "They were wrong, 'he's not in line,'",
+        "and I said no.",
+    ]
+
+
+def test_marks_blank_line_paragraphs_of_one_quote_all_come_back():
+    text = '"One more paragraph.\n\n"Another paragraph.\n\n"The last one," he said.'
+    quoted, unclosed = find_quoted(text)
+    assert unclosed == 0
+    assert [(text[q.start : q.end], q.continues) for q in quoted] == [
+        ("One more paragraph.", False),
+        ("Another paragraph.", True),
+        ("The last one", True),
+    ]
+
+
 def test_marks_later_paragraph_of_a_quote_continues_it():
     quoted, _ = find_quoted('"First paragraph.\n"Second paragraph," he said.')
     assert [q.continues for q in quoted] == [False, True]
@@ -322,6 +344,56 @@ def test_quotes_transcript_line_is_a_quote_of_its_label(quotes_pipeline):
 
 def test_quotes_column_heading_is_not_a_speaker(quotes_pipeline):
     assert run(quotes_pipeline, "UPDATE: The bridge reopened on Monday morning after repairs.") == []
+
+
+def test_quotes_quoted_transcript_paragraphs_take_their_labels(quotes_pipeline):
+    # a transcript printed as one quote over blank-line paragraphs, each reopened with a mark
+    text = (
+        '"WALLACE: Will the governor be at the talks tomorrow night?\n\n'
+        '"PENCE: The governor will not be attending the talks tomorrow night.\n\n'
+        '"But the truth is that the talks matter more than any tweet he sends."'
+    )
+    found = run(quotes_pipeline, text)
+    assert [(surface, q.speaker.name, q.continues) for surface, q in found] == [
+        ("Will the governor be at the talks tomorrow night?", "Wallace", None),
+        ("The governor will not be attending the talks tomorrow night.", "Pence", None),
+        ("But the truth is that the talks matter more than any tweet he sends.", "Pence", 1),
+    ]
+
+
+def test_quotes_signed_after_a_dash_take_the_signature(quotes_pipeline):
+    text = (
+        "“Trump must stop portraying Latinos as dangerous gangsters when most of us work.”― Carla Sanchez.\n"
+        "“He can’t even answer a question without scaring people first.” ― Esther Tapia\n"
+    )
+    found = run(quotes_pipeline, text)
+    assert [(q.speaker.name, q.cue) for _, q in found] == [("Carla Sanchez", "―"), ("Esther Tapia", "―")]
+    assert [text[q.speaker.start : q.speaker.end] for _, q in found] == ["Carla Sanchez", "Esther Tapia"]
+
+
+def test_quotes_a_day_after_the_verb_is_not_the_speaker(quotes_pipeline):
+    text = (
+        "“I will just make this promise to you: We will achieve justice in this case,” Tulsa police Chief "
+        "Chuck Jordan said Monday. “I want to assure our community: We will achieve justice ― period.”"
+    )
+    found = run(quotes_pipeline, text)
+    assert [q.speaker.name for _, q in found] == ["Chuck Jordan", "Chuck Jordan"]
+
+
+def test_quotes_parenthetical_cue_reports_the_sentence_it_interrupts(quotes_pipeline):
+    found = run(quotes_pipeline, "The museum, Mr. Obama said, would make visitors face uncomfortable truths.")
+    assert [(surface, q.speaker.name, q.direct) for surface, q in found] == [
+        ("would make visitors face uncomfortable truths", "Obama", False)
+    ]
+
+
+def test_quotes_they_after_a_relative_pronoun_keeps_its_antecedent(quotes_pipeline):
+    text = (
+        "Russian officials have framed the operation as a necessary measure to counter what they describe "
+        "as 'aggressive actions by Kyiv,' which they claim have threatened the security of Donbass."
+    )
+    found = run(quotes_pipeline, text)
+    assert [q.speaker.description for _, q in found] == ["Russian officials", "Russian officials"]
 
 
 # --- evaluation -----------------------------------------------------------------------------------

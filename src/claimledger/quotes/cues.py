@@ -97,8 +97,23 @@ def _verb(token: Token, lex: Lexicon) -> Cue | None:
             # "C, the ministry said": the parser hung the source on C; cut C before it
             last = min(t.i for t in source.subtree) if source.i > first else last
         content = _trimmed(token.doc, first, last)
+    elif token.dep_ == "parataxis" and lemma in lex.speech_verbs and token.head.i != token.i:
+        content = _around(token)
     phrase = " ".join(t.text for t in [token, *(c for c in token.children if c.dep_ == "prt")])
     return Cue(token, phrase, source, content, speech=lemma in lex.speech_verbs)
+
+
+def _around(token: Token) -> tuple[int, int] | None:
+    """ "The museum, Mr. Obama said, would make visitors face ...": the longer side of the sentence
+    the parenthetical cue interrupts (PolNeAR marks both sides; a span here is one stretch)."""
+    clause = sorted(t.i for t in token.head.subtree)
+    cue = sorted(t.i for t in token.subtree)
+    sides = [
+        s
+        for s in (_trimmed(token.doc, clause[0], cue[0]), _trimmed(token.doc, cue[-1] + 1, clause[-1] + 1))
+        if s is not None
+    ]
+    return max(sides, key=lambda s: s[1] - s[0]) if sides else None
 
 
 def _clause(token: Token, lemma: str, lex: Lexicon) -> Token | None:
@@ -145,6 +160,10 @@ def _source(verb: Token) -> Token | None:
             return subject
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.i != verb.head.i:
+            # "Ryan, despite admitting that ..., said": the subject of the verb the phrase hangs on
+            verb = verb.head.head
+            continue
         if verb.dep_ not in _CHAIN or verb.head.i == verb.i:
             return _stray_subject(verb)
         verb = verb.head

@@ -23,6 +23,13 @@ _FIRST_SECOND = {"you"}
 _TRANSCRIPT = re.compile(r"^[ \t]*([A-Z][A-Z.'\- ]{1,40}[A-Z]):[ \t]+(\S[^\n]*\S)", re.M)
 _NOT_SPEAKERS = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "NOTE", "EDITOR'S NOTE", "CORRECTION"}
 _NOT_SPEAKERS |= {"READ MORE", "RELATED", "PHOTOS", "VIDEO", "LISTEN", "SEE ALSO", "ALSO READ"}
+_TIME_ENTS = {"DATE", "TIME"}
+# "WALLACE: Let's start ..." opening a quoted paragraph of a transcript
+_LABEL_IN_QUOTE = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]):[ \t]+(?=\S)")
+# '"I'm so ashamed ..." ― Jacklyn Ashley': a quote signed after a dash, alone on its line
+_SIGNATURE = re.compile(
+    r"[\"”’'\s]*[―—–]\s*([A-Z][\w.'’-]*(?:[ \u00a0][A-Z][\w.'’-]*){0,4})[.\s\u00a0]*(?:\n|$)"
+)
 
 
 @dataclass
@@ -36,7 +43,8 @@ class _Item:
     inherit: _Item | None = None
     continues: _Item | None = None
     partial: bool = False
-    label: Speaker | None = None  # a transcript line's speaker ("TAPPER: ...")
+    label: Speaker | None = None  # a transcript line's speaker ("TAPPER: ...") or a signature
+    label_cue: str = ":"
 
 
 @dataclass(frozen=True)
@@ -47,13 +55,14 @@ class Found:
     unclosed: int
 
 
-def find_quotes(parsed: SpacyDoc, lex: Lexicon) -> Found:
+def find_quotes(parsed: SpacyDoc, lex: Lexicon, text: str | None = None) -> Found:
     """All quotes of one parsed article in text order; quoted speech wins over a reported clause
-    that covers the same words, and every span indexes `parsed.text`."""
-    text = parsed.text
+    that covers the same words, and every span indexes `parsed.text` (which `text`, when given,
+    is: spaCy rebuilds `Doc.text` from its tokens on every access)."""
+    text = parsed.text if text is None else text
     quoted, unclosed = find_quoted(text)
     spans = [(q.start, q.end) for q in quoted]
-    speakers = Speakers(parsed, lex, spans)
+    speakers = Speakers(parsed, lex, spans, text)
     cues = [c for c in find_cues(parsed, lex, speakers.is_media) if not _inside(c.token.idx, spans)]
     for cue in cues:
         if cue.source is not None and _inside(cue.source.idx, spans):
@@ -84,9 +93,16 @@ def _outside_source(verb: Token, spans: list[tuple[int, int]]) -> Token | None:
         for c in verb.children
         if c.pos_ in ("PROPN", "NOUN", "PRON")
         and c.dep_ in ("nsubj", "npadvmod", "appos", "dep", "attr", "nsubjpass")
+        and c.ent_type_ not in _TIME_ENTS
         and not _inside(c.idx, spans)
     ]
-    return min(nouns, key=lambda c: abs(c.i - verb.i)) if nouns else None
+    if nouns:
+        return min(nouns, key=lambda c: abs(c.i - verb.i))
+    # '"...," Tulsa police Chief Chuck Jordan said Monday': the parser hung the name elsewhere
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.pos_ in ("PROPN", "NOUN") and not _inside(before.idx, spans):
+        return before
+    return None
 
 
 def _direct(parsed: SpacyDoc, text: str, quoted: list[Quoted], cues: list[Cue]) -> list[_Item]:
@@ -95,9 +111,13 @@ def _direct(parsed: SpacyDoc, text: str, quoted: list[Quoted], cues: list[Cue]) 
         span = parsed.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        previous = items[-1] if items else None
+        labelled = _labelled(text, q)
+        if labelled is not None:  # a new label is a new speaker: it continues nothing
+            items.append(labelled)
+            continue
         cue = _cue_for(span, q, cues, text)
         item = _Item(q.start, q.end, True, cue, partial=not _is_clause(span))
-        previous = items[-1] if items else None
         if cue is None:
             if not _is_clause(span):
                 continue  # a scare quote or a title: a short phrase nothing introduces
@@ -107,6 +127,21 @@ def _direct(parsed: SpacyDoc, text: str, quoted: list[Quoted], cues: list[Cue]) 
             item.continues = previous
         items.append(item)
     return items
+
+
+def _labelled(text: str, q: Quoted) -> _Item | None:
+    """A quote that names its own speaker: a transcript label inside it, or a signature after it."""
+    label = _LABEL_IN_QUOTE.match(text, q.start, q.end)
+    if label is not None and label.group(1) not in _NOT_SPEAKERS and label.end() < q.end:
+        speaker = Speaker(label.group(1).title(), None, "person", start=label.start(1), end=label.end(1))
+        return _Item(label.end(), q.end, True, None, label=speaker, label_cue=":")
+    signed = _SIGNATURE.match(text, q.end)
+    if signed is not None and "\n" not in text[q.start : q.end]:
+        name = signed.group(1).rstrip(".")
+        start = signed.start(1)
+        speaker = Speaker(name, None, "person", start=start, end=start + len(name))
+        return _Item(q.start, q.end, True, None, label=speaker, label_cue="―")
+    return None
 
 
 def _cue_for(span: SpacySpan, q: Quoted, cues: list[Cue], text: str) -> Cue | None:
@@ -217,7 +252,7 @@ def _reported(cues: list[Cue], direct: list[_Item], used: set[int]) -> list[_Ite
         start, end = cue.content
         if any(start < e and s < end for s, e in taken):
             continue
-        if cue.token.lower_ == "according" and _has_verb_cue(cue, cues):
+        if cue.token.lower_ == "according" and _has_verb_cue(cue, cues, used):
             continue
         taken.append((start, end))
         out.append(_Item(start, end, False, cue))
@@ -236,11 +271,17 @@ def _transcript(text: str, taken: list[tuple[int, int]]) -> list[_Item]:
     return items
 
 
-def _has_verb_cue(according: Cue, cues: list[Cue]) -> bool:
-    """ "..., he stated, according to reports": the verb attributes, "according to" only relays."""
+def _has_verb_cue(according: Cue, cues: list[Cue], used: set[int]) -> bool:
+    """ "..., he stated, according to reports": the verb attributes, "according to" only relays.
+    A verb that attributes nothing ("troops posted abroad, according to ...") leaves it the cue."""
     sent = according.token.sent
     return any(
-        c is not according and c.token.sent == sent and c.speech and c.token.lower_ != "according"
+        c is not according
+        and c.token.sent == sent
+        and c.speech
+        and c.token.lower_ != "according"
+        and c.source is not None
+        and (c.content is not None or id(c) in used)
         for c in cues
     )
 
@@ -271,7 +312,7 @@ def _records(
         cont = index.get(id(item.continues)) if item.continues is not None else None
         earlier = resolved.get(id(item.inherit)) if item.inherit is not None else None
         if item.label is not None:
-            quote = Quote(item.start, item.end, True, item.label, ":", (), continues=cont)
+            quote = Quote(item.start, item.end, True, item.label, item.label_cue, (), continues=cont)
         elif item.cue is None and earlier is not None:
             # no cue of its own: the same speaker goes on from the quote just before
             quote = replace(earlier, start=item.start, end=item.end, direct=item.direct, continues=cont)

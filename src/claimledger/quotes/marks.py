@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_MARKS = re.compile(r"[\"“”„«»'‘’\n]")
+# '' (two apostrophes) is a double quotation mark in some newspapers' plain text (the NYT's);
+# in ''' closing a quote within a quote, the inner single mark comes first
+_MARKS = re.compile(r"'(?='')|''|[\"“”„«»'‘’\n]")
 _FAMILY = {'"': "double", "“": "double", "”": "double", "„": "double", "«": "angle", "»": "angle"}
 _FAMILY |= {"'": "single", "‘": "single", "’": "single"}
 _OPENERS = "\"“„«'‘"
@@ -47,7 +49,7 @@ def find_quoted(text: str) -> tuple[list[Quoted], int]:
     """Outermost quoted spans in text order, and how many quotes never closed."""
     scanner = _Scanner(text)
     for match in _MARKS.finditer(text):
-        scanner.feed(match.start())
+        scanner.feed(match.start(), match.end() - match.start())
     return scanner.finish()
 
 
@@ -61,16 +63,16 @@ class _Scanner:
         self.skip: set[int] = set()
         self.unclosed = 0
 
-    def feed(self, i: int) -> None:
-        char = self.text[i]
+    def feed(self, i: int, width: int = 1) -> None:
+        char = '"' if width == 2 else self.text[i]
         if i in self.skip:
             return
         if char == "\n":
             self._paragraph_break(i)
             return
-        role = self._role(i, char)
+        role = self._role(i, char, width)
         if role == "open":
-            self.stack.append(_Open(_FAMILY[char], char, i + 1))
+            self.stack.append(_Open(_FAMILY[char], char, i + width))
         elif role == "close":
             self._close(_FAMILY[char], i)
 
@@ -80,11 +82,11 @@ class _Scanner:
         self.out.sort(key=lambda q: q.start)
         return [q for q in self.out if q.start < q.end], self.unclosed
 
-    def _role(self, i: int, char: str) -> str | None:
+    def _role(self, i: int, char: str, width: int = 1) -> str | None:
         """'open', 'close' or None (an apostrophe, or a mark that closes nothing open)."""
         text = self.text
         before = text[i - 1] if i > 0 else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
+        after = text[i + width] if i + width < len(text) else " "
         left_open = before.isspace() or before in _LEFT_OPEN
         right_close = after.isspace() or after in _RIGHT_CLOSE
         family = _FAMILY[char]
@@ -144,11 +146,15 @@ class _Scanner:
         nxt = i
         while nxt < len(self.text) and self.text[nxt].isspace():
             nxt += 1
+        if nxt in self.skip:
+            return  # the blank line's first newline already carried the quotes open over this break
         reopen = self.text[nxt] if nxt < len(self.text) else ""
+        width = 2 if self.text.startswith("''", nxt) else 1
+        reopen = '"' if width == 2 else reopen
         for entry in list(self.stack):
             if reopen and reopen in _OPENERS and _FAMILY[reopen] == entry.family and nxt not in self.skip:
                 entry.pieces.append((entry.start, i))
-                entry.start = nxt + 1
+                entry.start = nxt + width
                 self.skip.add(nxt)
             elif entry.first_break is None:
                 entry.first_break = i

@@ -44,15 +44,19 @@ class Who:
 class Speakers:
     """Builds Who records from source tokens and resolves references, in text order."""
 
-    def __init__(self, parsed: SpacyDoc, lexicon: Lexicon, quoted: Iterable[tuple[int, int]]) -> None:
+    def __init__(
+        self, parsed: SpacyDoc, lexicon: Lexicon, quoted: Iterable[tuple[int, int]], text: str | None = None
+    ) -> None:
         self.parsed = parsed
-        self.text: str = parsed.text  # spaCy rebuilds Doc.text on every access: read it once
+        # spaCy rebuilds Doc.text on every access: read it once (or take the caller's copy)
+        self.text: str = parsed.text if text is None else text
         self.lex = lexicon
         self.quoted = list(quoted)
         self.seen: list[Who] = []  # speakers and people named so far, in order of mention
-        self._people = [
-            ent for ent in parsed.ents if ent.label_ in _NAME_ENTS and not self._inside(ent.start_char)
-        ]
+        # Doc.ents and Span.ents rebuild their spans on every access: collect the names once
+        self._person_ents = [ent for ent in parsed.ents if ent.label_ in _NAME_ENTS]
+        self._people = [ent for ent in self._person_ents if not self._inside(ent.start_char)]
+        self._plural_tokens: list[Token] | None = None
         self._named = self._people_named()
 
     def _inside(self, offset: int) -> bool:
@@ -153,8 +157,8 @@ class Speakers:
 
     def _name_in(self, span: SpacySpan) -> SpacySpan | None:
         """The person's name inside a phrase: a PERSON entity, else a run of proper nouns we know."""
-        for ent in span.ents:
-            if ent.label_ in _NAME_ENTS:
+        for ent in self._person_ents:
+            if span.start <= ent.start and ent.end <= span.end:
                 return ent
         propn = _name_run(span)
         if not propn:
@@ -208,7 +212,9 @@ class Speakers:
 
     def _candidates(self, before: int) -> list[Who]:
         """People named and speakers seen before `before`, most recent first."""
-        found = [w for w in self._named if w.end <= before] + [w for w in self.seen if w.start < before]
+        found = [w for w in self._named if w.end <= before] + [
+            w for w in self.seen if w.start < before and not _bare_pronoun(w)
+        ]
         return sorted(found, key=lambda w: w.start, reverse=True)
 
     def _resolve_pronoun(self, token: Token) -> Who:
@@ -238,10 +244,13 @@ class Speakers:
         return next((c for c in candidates if c.kind in ("organization", "anonymous")), None)
 
     def _plural_subjects(self, before: int) -> list[Who]:
-        subjects = [
-            t for t in self.parsed if t.idx < before and t.dep_ == "nsubj" and t.tag_ in ("NNS", "NNPS")
-        ]
-        return [replace(self._phrase(t), plural=True) for t in subjects if not self._inside(t.idx)]
+        if self._plural_tokens is None:
+            self._plural_tokens = [
+                t
+                for t in self.parsed
+                if t.dep_ == "nsubj" and t.tag_ in ("NNS", "NNPS") and not self._inside(t.idx)
+            ]
+        return [replace(self._phrase(t), plural=True) for t in self._plural_tokens if t.idx < before]
 
     def _resolve_role(self, token: Token, start: int) -> Who | None:
         """ "the president", "the expert", "the ministry": the last candidate described that way."""
@@ -251,6 +260,12 @@ class Speakers:
             if lemma in words or token.lower_ in words:
                 return c
         return None
+
+
+def _bare_pronoun(who: Who) -> bool:
+    """ "which" or an unresolved "they" names nobody: no antecedent for a later pronoun."""
+    words = _PERSONAL.keys() | _PLURAL | _NEUTER | _RELATIVE
+    return who.name is None and (who.description or "").lower() in words
 
 
 def _core(token: Token) -> list[Token]:

@@ -13,6 +13,7 @@ from typing import Any
 from claimledger import __version__
 from claimledger.document import Claim, DateMention, Document, Entity, Place, Quote, Technique
 from claimledger.framing.summary import framing_summary
+from claimledger.quotes.sourcing import sourcing_profile
 
 SCHEMA = "claimledger.report/1"
 
@@ -39,6 +40,7 @@ def to_report(doc: Document) -> dict[str, Any]:
         "claims": [_claim(doc, c) for c in doc.get(Claim)],
         "techniques": [_technique(doc, t) for t in doc.get(Technique)],
         "framing": framing_summary(doc),
+        "sourcing": sourcing_profile(doc),
         "entities": [_entity(doc, e) for e in doc.get(Entity)],
         "notes": list(doc.notes),
         "pipeline": {"claimledger": __version__, "stages": list(doc.stages)},

@@ -3,7 +3,8 @@
 
 Generic over the record types: a report key that names a record field fills it; fields the report
 does not carry keep their defaults. Derived strings (`mention`, `text`) are ignored, since offsets
-alone define a span.
+alone define a span. Article-level summaries (`framing`, `sourcing`) are derived from the records and
+the stages that ran, so `to_report` rebuilds them from the loaded document: nothing to read here.
 """
 
 from __future__ import annotations

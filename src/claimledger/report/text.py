@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimledger.document import Document
+from claimledger.quotes.sourcing import sourcing_profile, summary_line
 from claimledger.report.spans import KINDS, Shown, shown_spans
 from claimledger.stages.language import language_name
 
@@ -34,9 +35,18 @@ def render_text(doc: Document, *, color: bool, width: int = 110) -> str:
     for kind in KINDS:
         rows = [s for s in spans if s.kind == kind]
         console.print(_section(doc, kind, rows) if rows else Text(f"{kind}: none found", style="dim"))
+        if kind == "quotes" and (line := _sourcing(doc)) is not None:
+            console.print(line)
     if doc.notes:
         console.print(Text("notes: " + "; ".join(doc.notes), style="dim italic"))
     return buffer.getvalue()
+
+
+def _sourcing(doc: Document) -> Text | None:
+    """The sourcing profile in one line under the quotes table (the JSON report has it in full)."""
+    profile = sourcing_profile(doc)
+    line = summary_line(profile) if profile is not None else None
+    return Text(line, style=STYLES["quotes"].replace("bold ", "")) if line else None
 
 
 def _header(doc: Document) -> RenderableType:
