@@ -1,7 +1,8 @@
-"""Ledger speed: storing analyzed reports (one transaction each) and answering `place` on 100,000
-synthetic articles, on SQLite and, where it answers, the local PostgreSQL.
+"""Ledger speed: storing analyzed reports (one transaction each), answering `place` on 100,000
+synthetic articles, on SQLite and, where it answers, the local PostgreSQL; and the wording model's
+sentences per second (event grouping embeds every claim it compares).
 
-    .venv/bin/python benchmarks/ledger.py [--store N] [--articles N] [--no-postgres]
+    nice .venv/bin/python benchmarks/ledger.py [--store N] [--articles N] [--no-postgres]
 
 The baseline for storing is the floor any per-article-transaction design pays: the same reports'
 JSON written with plain sqlite3, one INSERT and one COMMIT per article, in the same run. Wall-clock
@@ -224,44 +225,85 @@ def drop(handle: object) -> None:
     engine.dispose()
 
 
-def report_times(measured: tuple[list[float], list[float]]) -> None:
+def report_times(measured: tuple[list[float], list[float]]) -> str:
     times, cpu = measured
-    median, worst = statistics.median(times), max(times)
-    print(f"  place: median {median:.0f} ms, max {worst:.0f} ms wall over {len(times)} queries;")
+    median, p95 = statistics.median(times), statistics.quantiles(times, n=20)[-1]
+    print(
+        f"  place: median {median:.0f} ms, p95 {p95:.0f} ms, max {max(times):.0f} ms wall "
+        f"over {len(times)} runs;"
+    )
     print(f"         median {statistics.median(cpu):.0f} ms CPU in this process (a server's CPU not counted)")
+    return f"median {median:4.0f} ms, p95 {p95:4.0f} ms"
+
+
+CLAIMS = [
+    "Russian forces have captured the village of {p} after weeks of fighting, the Russian Defence "
+    "Ministry said on Sunday.",
+    "Ukraine's General Staff denied that {p} had fallen and said its troops were holding positions.",
+    "A missile strike on {p} overnight damaged an energy facility and wounded three people, the "
+    "regional governor said.",
+    "Drones attacked a railway depot near {p}, officials said, without giving details of the damage.",
+    "Shelling of residential areas in {p} killed two civilians, according to local authorities.",
+]
+
+
+def bench_wording(count: int) -> str:
+    """Claim-length sentences embedded the way `events` does: one call for all texts."""
+    from claimledger.ledger.wording import StaticWording, model_available  # noqa: PLC0415
+
+    if not model_available():
+        print("  wording model missing (make wording-model): not measured")
+        return "not measured"
+    wording = StaticWording()
+    sentences = [CLAIMS[n % len(CLAIMS)].format(p=f"{PLACES[n % len(PLACES)][0]} {n}") for n in range(count)]
+    wording.embed(sentences[:10])  # loads the model once
+    wall, cpu = timed(lambda: wording.embed(sentences))
+    words = statistics.mean(len(s.split()) for s in sentences)
+    print(
+        f"  {count:,} claim sentences (~{words:.0f} words): {count / wall:,.0f} sentences/s wall, "
+        f"{count / cpu:,.0f} per CPU-second"
+    )
+    return f"{count / wall:,.0f} sentences/s wall"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--store", type=int, default=2000, help="reports stored one by one")
     parser.add_argument("--articles", type=int, default=100_000, help="synthetic articles for `place`")
+    parser.add_argument("--sentences", type=int, default=20_000, help="claim sentences embedded")
     parser.add_argument("--no-postgres", action="store_true")
     args = parser.parse_args()
     rng = random.Random(7)
+    summary: dict[str, str] = {}
+    print("wording model")
+    summary["wording"] = bench_wording(args.sentences)
     reports = [synthetic_report(n, rng) for n in range(args.store + 1)]
     size = statistics.mean(len(r["text"].split()) for r in reports)
     print(f"storing {args.store:,} analyzed reports (~{size:.0f} words, 4 places, 3 quotes, 4 claims each)")
-    pg = None if args.no_postgres else pg_schema()
     with tempfile.TemporaryDirectory() as tmp:
         base = bench_baseline(Path(tmp) / "baseline.db", reports)
         ours = bench_store(str(Path(tmp) / "ledger.db"), reports)
         print(f"  baseline (sqlite3, JSON blob, 1 commit each): {rate(args.store, *base)}")
         print(f"  claimledger SQLite:                           {rate(args.store, *ours)}")
         print(f"  ratio claimledger/baseline (wall):            {base[0] / ours[0]:.2f}")
+        summary["store SQLite"] = rate(args.store, *ours)
+        pg = None if args.no_postgres else pg_schema()
         if pg:
             pg_ours = bench_store(pg[0], reports)
             print(f"  claimledger PostgreSQL:                       {rate(args.store, *pg_ours)}")
+            summary["store PostgreSQL"] = rate(args.store, *pg_ours)
             drop(pg[1])
         print(f"`place` on {args.articles:,} synthetic articles")
         print(" SQLite")
-        times = bench_place(str(Path(tmp) / "big.db"), args.articles, rng)
-        report_times(times)
+        summary["place SQLite"] = report_times(bench_place(str(Path(tmp) / "big.db"), args.articles, rng))
     pg = None if args.no_postgres else pg_schema()
     if pg:
         print(" PostgreSQL")
-        times = bench_place(pg[0], args.articles, rng)
-        report_times(times)
+        summary["place PostgreSQL"] = report_times(bench_place(pg[0], args.articles, random.Random(8)))
         drop(pg[1])
+    print("summary")
+    for name, figure in summary.items():
+        print(f"  {name:17s} {figure}")
 
 
 if __name__ == "__main__":

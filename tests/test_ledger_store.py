@@ -8,6 +8,7 @@ from sqlalchemy import create_engine, text
 from claimledger.errors import LedgerError
 from claimledger.ledger import queries
 from claimledger.ledger.control import Run
+from claimledger.ledger.models import metadata
 from claimledger.ledger.store import Store, database_url
 from tests.ledger_support import (
     CAPTURE,
@@ -174,7 +175,8 @@ def test_store_delete_removes_every_row_of_the_article(store: Store):
 
 
 def test_store_refuses_a_schema_newer_than_the_code(db_url: str):
-    Store.open(db_url).close()
+    with Store.open(db_url) as store:
+        head = store.revision()
     engine = create_engine(database_url(db_url))
     with engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
@@ -183,24 +185,28 @@ def test_store_refuses_a_schema_newer_than_the_code(db_url: str):
         Store.open(db_url)
     engine = create_engine(database_url(db_url))
     with engine.begin() as connection:
-        connection.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+        connection.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": head})
     engine.dispose()
 
 
-def test_store_migrations_create_exactly_the_models(tmp_path):
+def _modelled(name: str | None, kind: str, _parent: object) -> bool:
+    """What the models describe: not alembic's own table, not the full-text indexes (FTS5 tables on
+    SQLite, expression indexes on PostgreSQL), which only the migrations know."""
+    if kind == "table":
+        return name in metadata.tables
+    return not (kind == "index" and name is not None and name.endswith("_fts"))
+
+
+def test_store_migrations_create_exactly_the_models(store: Store):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    from claimledger.ledger.models import metadata
-
-    store = Store.open(str(tmp_path / "m.db"))
     with store.engine.connect() as connection:
         context = MigrationContext.configure(
             connection,
-            opts={"include_name": lambda name, kind, _p: kind != "table" or name in metadata.tables},
+            opts={"include_name": _modelled},
         )
         assert compare_metadata(context, metadata) == []
-    store.close()
 
 
 def test_store_unreachable_database_is_a_ledger_error():
@@ -212,3 +218,57 @@ def _d(value: str):
     from datetime import date
 
     return date.fromisoformat(value)
+
+
+def test_store_upgrades_a_ledger_made_by_the_first_schema(tmp_path):
+    """A ledger created at revision 0001 (the last release's schema) gains the query indexes."""
+    from alembic import command
+    from alembic.config import Config
+
+    from claimledger.ledger.store import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    engine = create_engine(database_url(str(path)))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    engine.dispose()
+    with Store.open(str(path)) as store:
+        assert store.revision() == "0002"
+        store.put(capture_report())
+        with store.engine.connect() as connection:
+            names = {row[0] for row in connection.execute(text("SELECT name FROM sqlite_master"))}
+    assert {"ix_places_geonames_article", "ix_claim_places_claim"} <= names
+    assert "ix_places_geonames" not in names
+
+
+def test_store_bulk_load_stores_what_put_does(tmp_path, db_url: str):
+    """The benchmark's loader (COPY on PostgreSQL) and ingest's put agree row for row."""
+    reports = [capture_report(), capture_report("RIA", extra=" More to follow."), denial_report()]
+    with Store.open(db_url) as bulk:
+        assert bulk.bulk_load(reports, batch=2) == 3
+        loaded = sorted(bulk.reports(), key=lambda r: r["article"]["id"])
+        counts = [bulk.count(t) for t in ("articles", "places", "claims", "claim_places")]
+        answer = queries.place_report(bulk, "Pokrovsk")
+    with Store.open(str(tmp_path / "put.db")) as one_by_one:
+        for report in reports:
+            one_by_one.put(report)
+        expected = [one_by_one.count(t) for t in ("articles", "places", "claims", "claim_places")]
+        assert answer["claims"] == queries.place_report(one_by_one, "Pokrovsk")["claims"] == 3
+    assert loaded == sorted(reports, key=lambda r: r["article"]["id"])
+    assert counts == expected
+    assert answer["status"] == "contested"
+
+
+def test_store_place_timeline_keeps_the_latest_claims_and_counts_all(store: Store):
+    reports = [capture_report(outlet, extra=f" Update {n}.") for n, outlet in enumerate(["A", "B", "C", "D"])]
+    reports.append(denial_report())
+    for report in reports:
+        store.put(report)
+    answer = queries.place_report(store, "Pokrovsk", limit=2)
+    assert answer["claims"] == 5
+    assert answer["status"] == "contested"
+    assert [e["date"] for e in answer["timeline"]] == ["2025-11-30", "2025-12-01"]
+    assert answer["timeline"][-1]["outlet"] == "Ukrinform"

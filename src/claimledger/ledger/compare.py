@@ -15,69 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from claimledger.ledger.wording import Wording, WordingIndex, content_words, jaccard, wording_model
+
 Status = Literal["corroborated", "contested", "single-source"]
 STATUSES: tuple[Status, ...] = ("corroborated", "contested", "single-source")
 # Claim types that name one open question about a place, so place and date alone group them.
 PLACE_DEFINED = frozenset({"territorial_control"})
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ARTICLE_ID = re.compile(r"[0-9a-f]{64}")
-# Function words and negations: "captured" and "did not capture" should look alike here.
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "but",
-        "by",
-        "did",
-        "do",
-        "does",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "he",
-        "her",
-        "his",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "not",
-        "no",
-        "nor",
-        "of",
-        "on",
-        "or",
-        "our",
-        "said",
-        "says",
-        "she",
-        "so",
-        "that",
-        "the",
-        "their",
-        "them",
-        "they",
-        "this",
-        "to",
-        "was",
-        "we",
-        "were",
-        "which",
-        "who",
-        "will",
-        "with",
-        "would",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -150,54 +94,67 @@ def group_status(claims: Sequence[ClaimRecord]) -> Status:
     return "single-source"
 
 
-def content_words(text: str) -> frozenset[str]:
-    """Lower-cased words without function words, cut to 6 letters as a crude stem."""
-    return frozenset(w[:6] for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
-
-
 def wording_similarity(left: str, right: str) -> float:
-    """Jaccard overlap of content words: 0 for nothing shared, 1 for the same words."""
-    a, b = content_words(left), content_words(right)
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
+    """Jaccard overlap of content words: 0 for nothing shared, 1 for the same words (the fallback
+    measure; grouping uses `wording.wording_model`)."""
+    return jaccard(content_words(left), content_words(right))
 
 
 def group_claims(
-    records: Iterable[ClaimRecord], *, window_days: int = 3, min_similarity: float = 0.3
+    records: Iterable[ClaimRecord],
+    *,
+    window_days: int = 3,
+    wording: Wording | None = None,
+    min_similarity: float | None = None,
 ) -> list[ClaimGroup]:
-    """Groups in order of first date; a claim joins the first open group it fits, else starts one."""
+    """Groups in order of first date; a claim joins the first open group it fits, else starts one.
+    `wording` judges whether two texts say the same (default: the static model, else Jaccard);
+    `min_similarity` overrides its threshold."""
+    chosen = wording or wording_model()[0]
+    threshold = chosen.threshold if min_similarity is None else min_similarity
     buckets: dict[tuple[str, str], list[ClaimRecord]] = {}
     for record in records:
         buckets.setdefault((record.type, record.place), []).append(record)
+    worded = [r for (claim_type, _), rs in buckets.items() if claim_type not in PLACE_DEFINED for r in rs]
+    index = chosen.index([r.text for r in worded])
+    rows = {id(r): n for n, r in enumerate(worded)}
     groups: list[ClaimGroup] = []
     for (claim_type, place), members in buckets.items():
-        groups.extend(_cluster(claim_type, place, members, window_days, min_similarity))
+        fits = _Fits(window_days, threshold, index, rows)
+        groups.extend(_cluster(claim_type, place, members, fits))
     groups.sort(key=lambda g: (g.first_date or "9999", g.place_name, g.type))
     return groups
 
 
-def _cluster(
-    claim_type: str, place: str, members: list[ClaimRecord], window_days: int, min_similarity: float
-) -> list[ClaimGroup]:
+@dataclass
+class _Fits:
+    """Whether a claim belongs to an open group: near enough in time and, for types other than
+    control, worded like one of its claims."""
+
+    window_days: int
+    threshold: float
+    index: WordingIndex
+    rows: dict[int, int]
+
+    def __call__(self, group: ClaimGroup, record: ClaimRecord) -> bool:
+        if not _within(group.claims[-1].date, record.date, self.window_days):
+            return False
+        if record.type in PLACE_DEFINED:
+            return True
+        others = [self.rows[id(c)] for c in group.claims]
+        return self.index.best(self.rows[id(record)], others) >= self.threshold
+
+
+def _cluster(claim_type: str, place: str, members: list[ClaimRecord], fits: _Fits) -> list[ClaimGroup]:
     ordered = sorted(members, key=lambda c: (c.date or "", c.article_id))
     groups: list[ClaimGroup] = []
     for record in ordered:
-        target = next((g for g in groups if _fits(g, record, window_days, min_similarity)), None)
+        target = next((g for g in groups if fits(g, record)), None)
         if target is None:
             target = ClaimGroup(claim_type, place, record.place_name)
             groups.append(target)
         target.claims.append(record)
     return groups
-
-
-def _fits(group: ClaimGroup, record: ClaimRecord, window_days: int, min_similarity: float) -> bool:
-    last = group.claims[-1]
-    if not _within(last.date, record.date, window_days):
-        return False
-    if record.type in PLACE_DEFINED:
-        return True
-    return any(wording_similarity(c.text, record.text) >= min_similarity for c in group.claims)
 
 
 def _within(left: str | None, right: str | None, window_days: int) -> bool:

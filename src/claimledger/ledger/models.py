@@ -46,7 +46,7 @@ articles = Table(
     # The report without its text (which is the column above): the article comes back whole.
     Column("report", Text, nullable=False),
     Column("minhash", LargeBinary),
-    Index("ix_articles_outlet", "outlet"),
+    Index("ix_articles_outlet_published", "outlet", "published"),
     Index("ix_articles_published", "published"),
 )
 
@@ -73,7 +73,8 @@ places = Table(
     Index("ix_places_article", "article_pk", "idx", unique=True),
     Index("ix_places_name_key", "name_key"),
     Index("ix_places_mention_key", "mention_key"),
-    Index("ix_places_geonames", "geonames_id"),
+    # in article order within a place: the joins from a place's mentions read pages in order
+    Index("ix_places_geonames_article", "geonames_id", "article_pk", "idx"),
 )
 
 quotes = Table(
@@ -113,7 +114,7 @@ claims = Table(
     Column("unit", Text),
     Column("qualifier", Text),
     Index("ix_claims_article", "article_pk", "idx", unique=True),
-    Index("ix_claims_type", "type"),
+    Index("ix_claims_type_date", "type", "date"),
 )
 
 # Which places each claim is about: a claim's `places` indexes, as (article, claim idx, place idx).
@@ -123,6 +124,8 @@ claim_places = Table(
     Column("article_pk", Integer, ForeignKey("articles.pk"), primary_key=True),
     Column("place_idx", Integer, primary_key=True),
     Column("claim_idx", Integer, primary_key=True),
+    # from a claim to the places it names (the key starts with place_idx)
+    Index("ix_claim_places_claim", "article_pk", "claim_idx"),
 )
 
 techniques = Table(

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from claimledger.ledger import compare, control
+from claimledger.ledger import compare, control, wording
 from claimledger.ledger.store import Store, name_key
 
 TERRITORIAL = "territorial_control"
@@ -23,17 +23,18 @@ def place_report(store: Store, name: str, *, limit: int | None = None) -> dict[s
     outlet used, the sourcing behind each claim, and for control claims what the control record
     said; the control status is judged over every claim, shown or not."""
     ids, names = store.place_keys(name)
-    # a claim naming the place twice ("Pokrovsk, which Russian sources call Krasnoarmeysk") is one claim
-    rows = _one_per_claim(store.place_claims(ids, names, limit=None if limit is None else 2 * limit))
-    rows = rows[-limit:] if limit else rows
-    sources = store.place_claim_sources(ids, names)
+    # Every claim about the place in one query (the count and the control status need them all, the
+    # timeline the latest); a claim naming the place twice ("Pokrovsk, which Russian sources call
+    # Krasnoarmeysk") is one claim.
+    every = _one_per_claim(store.place_claims(ids, names))
+    rows = every[-limit:] if limit else every
     runs = store.control_runs(ids)
-    control_claims = [_status_record(row) for row in sources if row["type"] == TERRITORIAL]
+    control_claims = [_status_record(row) for row in every if row["type"] == TERRITORIAL]
     return {
         "query": name,
         "places": sorted({row["place_name"] for row in rows}) or [name],
         "geonames_ids": ids,
-        "claims": len(sources),
+        "claims": len(every),
         "timeline": [_timeline_entry(row, runs) for row in rows],
         "names_by_outlet": _names_by_outlet(store.place_mentions(ids, names)),
         "status": compare.group_status(control_claims) if control_claims else None,
@@ -152,15 +153,15 @@ def events(
     since: str | None = None,
     until: str | None = None,
     window_days: int = 3,
-    min_similarity: float = 0.3,
+    min_similarity: float = wording.EMBEDDING_THRESHOLD,
 ) -> list[dict[str, Any]]:
-    """Cross-source lines: groups of claims about one thing, each with its status."""
-    rows = store.claim_rows(claim_type=claim_type, since=since, until=until)
-    if place:
-        key = name_key(place)
-        rows = [row for row in rows if row["name_key"] == key]
+    """Cross-source lines: groups of claims about one thing, each with its status. `min_similarity`
+    is the least cosine of the static wording model; its Jaccard fallback keeps its own threshold."""
+    key = name_key(place) if place else None
+    rows = store.claim_rows(claim_type=claim_type, since=since, until=until, place_key=key)
     records = list({_claim_key(row): _record(row, row["place_name"]) for row in reversed(rows)}.values())
-    groups = compare.group_claims(records, window_days=window_days, min_similarity=min_similarity)
+    model, _note = wording.wording_model(min_similarity)
+    groups = compare.group_claims(records, window_days=window_days, wording=model)
     if contested_only:
         groups = [g for g in groups if g.status == "contested"]
     return [_event(group) for group in groups]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import platformdirs
 from alembic import command
@@ -24,6 +24,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
+    Result,
     Table,
     bindparam,
     create_engine,
@@ -35,7 +36,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.sql.expression import Join
+from sqlalchemy.sql.expression import ClauseElement, Join
 from sqlalchemy.sql.selectable import NamedFromClause
 
 from claimledger.errors import LedgerError
@@ -57,14 +58,15 @@ from claimledger.ledger.rows import article_row, chunks, name_key, report_of, ru
 __all__ = ["PutResult", "Store", "article_row", "database_url", "name_key"]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-# Statements built once: SQLAlchemy then reuses their compiled form on every article.
+# Statements of the write path, compiled once per dialect and run on the driver's own cursor
+# (see `_Writer`): the candidates query names one parameter per LSH band, a fixed number.
 _FIND_ARTICLE = select(articles.c.pk, articles.c.report_hash, articles.c.duplicate_of).where(
     articles.c.id == bindparam("article_id")
 )
 _CANDIDATES = select(articles.c.id, articles.c.duplicate_of, articles.c.minhash).where(
     articles.c.pk.in_(
         select(article_bands.c.article_pk)
-        .where(article_bands.c.band.in_(bindparam("bands", expanding=True)))
+        .where(article_bands.c.band.in_([bindparam(f"band{i}") for i in range(minhash.BANDS)]))
         .distinct()
         .limit(200)
         .scalar_subquery()
@@ -95,10 +97,15 @@ def database_url(target: str) -> str:
 
 # WAL: one writer and parallel readers; NORMAL: no fsync per commit in WAL mode (a power cut may
 # lose the last commits, never consistency); a 64 MiB page cache and memory-mapped reads keep
-# `place` on a large ledger from re-reading the same pages through the OS.
+# `place` on a large ledger from re-reading the same pages through the OS. A stored article dirties
+# about 50 pages (its rows, a dozen index leaves, the FTS segment), so the default checkpoint every
+# 1,000 WAL pages meant two fsyncs every 20 articles: every 16,000 pages (64 MiB) instead, with the
+# WAL file cut back to that size after each checkpoint.
 _SQLITE_PRAGMAS = (
     "journal_mode=WAL",
     "synchronous=NORMAL",
+    "wal_autocheckpoint=16000",
+    "journal_size_limit=67108864",
     "foreign_keys=ON",
     "busy_timeout=10000",
     "cache_size=-65536",
@@ -196,19 +203,19 @@ class Store:
             raise LedgerError(f"cannot store article {row['id'][:12]}: {_short(exc)}") from exc
 
     def _put(self, connection: Connection, report: dict[str, Any], row: dict[str, Any]) -> PutResult:
-        found = connection.execute(_FIND_ARTICLE, {"article_id": row["id"]}).first()
-        if found is not None and found.report_hash == row["report_hash"]:
-            return PutResult("unchanged", found.duplicate_of)
+        writer = _Writer(connection)
+        found = writer.first(_FIND_ARTICLE, {"article_id": row["id"]})
+        if found is not None and found[1] == row["report_hash"]:
+            return PutResult("unchanged", found[2])
         if found is not None:
-            _delete_article(connection, found.pk)
+            _delete_article(connection, found[0])
         sig = minhash.signature(report["text"])
         bands = minhash.band_keys(sig)
-        duplicate_of = self._find_original(connection, sig, bands, row["id"])
-        pk = _insert_article(
-            connection, {**row, "minhash": minhash.to_bytes(sig), "duplicate_of": duplicate_of}
-        )
-        _insert_spans(connection, pk, report)
-        _insert_rows(connection, article_bands, [{"band": band, "article_pk": pk} for band in bands])
+        duplicate_of = self._find_original(writer, sig, bands, row["id"])
+        pk = writer.insert_article({**row, "minhash": minhash.to_bytes(sig), "duplicate_of": duplicate_of})
+        for table, values in span_rows(pk, report).items():
+            writer.insert_many(table, values)
+        writer.insert_many(article_bands, [{"band": band, "article_pk": pk} for band in bands])
         return PutResult("replaced" if found is not None else "stored", duplicate_of)
 
     def bulk_load(self, reports: Iterable[dict[str, Any]], *, batch: int = 2000) -> int:
@@ -227,28 +234,34 @@ class Store:
                     rows.setdefault(table, []).extend(values)
             with self.engine.begin() as connection:
                 for table, values in rows.items():
-                    if values:
-                        connection.execute(insert(table), values)
+                    _bulk_insert(connection, table, values)
             count += len(chunk)
         if self.dialect == "postgresql":
             with self.engine.begin() as connection:
                 connection.execute(
                     text("SELECT setval(pg_get_serial_sequence('articles', 'pk'), :n)"), {"n": start + count}
                 )
+        self._analyze()
         return count
 
+    def _analyze(self) -> None:
+        """Planner statistics after a bulk load: without them PostgreSQL guesses a place has a few
+        hundred mentions until autovacuum gets round to the tables, and SQLite has none at all."""
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("ANALYZE"))
+
     def _find_original(
-        self, connection: Connection, sig: minhash.Signature, bands: list[int], article_id: str
+        self, writer: _Writer, sig: minhash.Signature, bands: list[int], article_id: str
     ) -> str | None:
         """The earlier article this one copies (MinHash similarity over the threshold), if any."""
-        rows = connection.execute(_CANDIDATES, {"bands": bands}).all()
+        rows = writer.all(_CANDIDATES, {f"band{i}": band for i, band in enumerate(bands)})
         best: tuple[float, str] | None = None
-        for row in rows:
-            if row.id == article_id or row.minhash is None:
+        for found_id, found_original, signature in rows:
+            if found_id == article_id or signature is None:
                 continue
-            score = minhash.similarity(sig, minhash.from_bytes(row.minhash))
+            score = minhash.similarity(sig, minhash.from_bytes(bytes(signature)))
             if score >= self.duplicate_threshold and (best is None or score > best[0]):
-                best = (score, row.duplicate_of or row.id)
+                best = (score, found_original or found_id)
         return best[1] if best else None
 
     def delete(self, article_id: str) -> bool:
@@ -375,39 +388,8 @@ class Store:
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as connection:
-            found = [dict(row) for row in connection.execute(query).mappings()]
+            found = _dicts(connection.execute(query))
         return found[::-1]
-
-    def place_claim_sources(self, ids: Sequence[int], names: Sequence[str]) -> list[dict[str, Any]]:
-        """Every claim about the places, reduced to what its status needs: type, stance and source."""
-        copied = articles.alias("original")
-        query = (
-            select(
-                articles.c.id.label("article_id"),
-                articles.c.outlet,
-                func.coalesce(copied.c.outlet, copied.c.id).label("origin"),
-                claims.c.idx.label("claim_idx"),
-                claims.c.type,
-                claims.c.stance,
-            )
-            .distinct()
-            .select_from(places)
-            .join(
-                claim_places,
-                (claim_places.c.article_pk == places.c.article_pk)
-                & (claim_places.c.place_idx == places.c.idx),
-            )
-            .join(
-                claims,
-                (claims.c.article_pk == claim_places.c.article_pk)
-                & (claims.c.idx == claim_places.c.claim_idx),
-            )
-            .join(articles, articles.c.pk == places.c.article_pk)
-            .outerjoin(copied, copied.c.id == articles.c.duplicate_of)
-            .where(_place_match(ids, names))
-        )
-        with self.engine.connect() as connection:
-            return [dict(row) for row in connection.execute(query).mappings()]
 
     def place_mentions(self, ids: Sequence[int], names: Sequence[str]) -> list[dict[str, Any]]:
         """How each outlet named the places: (outlet, mention, naming, mentions, articles)."""
@@ -426,12 +408,19 @@ class Store:
             .order_by(articles.c.outlet, func.count().desc())
         )
         with self.engine.connect() as connection:
-            return [dict(row) for row in connection.execute(query).mappings()]
+            return _dicts(connection.execute(query))
 
     def claim_rows(
-        self, *, claim_type: str | None = None, since: str | None = None, until: str | None = None
+        self,
+        *,
+        claim_type: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        place_key: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Claims that name at least one place, one row per (claim, place), for grouping into events."""
+        """Claims that name at least one place, one row per (claim, place), for grouping into events;
+        `place_key` (a `name_key`) keeps one place's rows in SQL, through its index, instead of
+        reading every claim of the ledger to drop most of them."""
         copied = articles.alias("original")
         day = func.coalesce(claims.c.date, articles.c.published)
         query = select(
@@ -457,8 +446,10 @@ class Store:
             query = query.where(day >= since)
         if until:
             query = query.where(day <= until)
+        if place_key is not None:
+            query = query.where(places.c.name_key == place_key)
         with self.engine.connect() as connection:
-            return [dict(row) for row in connection.execute(query).mappings()]
+            return _dicts(connection.execute(query))
 
     def outlet_rows(self) -> dict[str, list[dict[str, Any]]]:
         """Per-outlet aggregates for `claimledger outlets`: articles, quotes, techniques, naming."""
@@ -495,10 +486,7 @@ class Store:
             .group_by(outlet, places.c.naming),
         }
         with self.engine.connect() as connection:
-            return {
-                name: [dict(r) for r in connection.execute(query).mappings()]
-                for name, query in queries.items()
-            }
+            return {name: _dicts(connection.execute(query)) for name, query in queries.items()}
 
     def search(self, words: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """Articles and quotes matching every word of `words`, best first (FTS5 / tsvector)."""
@@ -513,8 +501,7 @@ class Store:
         )
         try:
             with self.engine.connect() as connection:
-                found = connection.execute(text(statement), {"q": query, "limit": limit}).mappings()
-                return [dict(row) for row in found]
+                return _dicts(connection.execute(text(statement), {"q": query, "limit": limit}))
         except SQLAlchemyError as exc:
             raise LedgerError(f"search for {words!r} failed: {_short(exc)}") from exc
 
@@ -565,7 +552,7 @@ class Store:
             .order_by(places.c.geonames_id)
         )
         with self.engine.connect() as connection:
-            return [dict(row) for row in connection.execute(query).mappings()]
+            return _dicts(connection.execute(query))
 
     def table_rows(self, table: str, batch: int = 2000) -> Iterator[dict[str, Any]]:
         """Rows of one span table joined with their article's metadata, for CSV and Parquet export."""
@@ -594,6 +581,13 @@ class Store:
         with self.engine.connect() as connection:
             for row in connection.execution_options(yield_per=2000).execute(query).mappings():
                 yield dict(row)
+
+
+def _dicts(result: Result[Any]) -> list[dict[str, Any]]:
+    """Rows as plain dicts, the column names read once: SQLAlchemy's `RowMapping` builds its key
+    view anew for every row, which was most of `place`'s Python time on a large ledger."""
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
 
 def _SEARCH_SPLIT(words: str) -> list[str]:  # noqa: N802 - reads as a constant splitter at call sites
@@ -669,49 +663,94 @@ def _place_match(ids: Sequence[int], names: Sequence[str]) -> ColumnElement[bool
     return places.c.pk.is_(None)
 
 
-def _insert_spans(connection: Connection, pk: int, report: dict[str, Any]) -> None:
-    for table, values in span_rows(pk, report).items():
-        _insert_rows(connection, table, values)
-
-
-def _insert_article(connection: Connection, row: dict[str, Any]) -> int:
-    """The article's row, through the driver like the span rows; returns its new key."""
-    keys = tuple(row)
-    cache_key = (connection.dialect.name, "articles", keys)
-    if cache_key not in _INSERT_SQL:
-        statement = insert(articles).values({k: bindparam(k) for k in keys})
-        if connection.dialect.name != "sqlite":
-            statement = statement.returning(articles.c.pk)
-        compiled = statement.compile(dialect=connection.dialect)
-        _INSERT_SQL[cache_key] = (str(compiled), tuple(compiled.positiontup or ()))
-    sql, order = _INSERT_SQL[cache_key]
-    params = tuple(row[k] for k in order) if order else row
-    result = connection.exec_driver_sql(sql, params)
-    if connection.dialect.name == "sqlite":
-        return int(result.lastrowid)
-    return int(result.scalar_one())
-
-
-_INSERT_SQL: dict[tuple[str, str, tuple[str, ...]], tuple[str, tuple[str, ...]]] = {}
-
-
-def _insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """executemany through the driver with SQL compiled once per (dialect, table, columns): the
-    span rows of every article would otherwise pay SQLAlchemy's per-statement overhead each time,
-    and that overhead was most of ingest's time (benchmarks/ledger.py)."""
+def _bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Many rows of one table: COPY on PostgreSQL (an order of magnitude past executemany, which
+    sends one statement per row), executemany elsewhere."""
     if not rows:
         return
-    dialect = connection.dialect
-    keys = tuple(rows[0])
-    cache_key = (dialect.name, table.name, keys)
-    if cache_key not in _INSERT_SQL:
-        compiled = insert(table).values({k: bindparam(k) for k in keys}).compile(dialect=dialect)
-        _INSERT_SQL[cache_key] = (str(compiled), tuple(compiled.positiontup or ()))
-    sql, order = _INSERT_SQL[cache_key]
-    if order:
-        connection.exec_driver_sql(sql, [tuple(row[k] for k in order) for row in rows])
-    else:
-        connection.exec_driver_sql(sql, rows)
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    cursor = connection.connection.cursor()
+    names = ", ".join(columns)
+    with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[c] for c in columns])
+
+
+class _Writer:
+    """The write path on the driver's own cursor, inside the SQLAlchemy transaction: SQL compiled
+    once per (dialect, statement, columns), rows passed as tuples or dicts as the driver wants.
+    SQLAlchemy's per-statement bookkeeping was most of the CPU an article cost to store
+    (benchmarks/ledger.py); going around it leaves the database's own work."""
+
+    # (dialect, statement) -> (SQL, parameter order for positional drivers, defaults such as a LIMIT)
+    _compiled: ClassVar[dict[tuple[str, object], tuple[str, tuple[str, ...], dict[str, Any]]]] = {}
+
+    def __init__(self, connection: Connection) -> None:
+        self.dialect = connection.dialect
+        self.cursor = connection.connection.cursor()
+
+    def _sql(self, key: object, build: Callable[[], ClauseElement]) -> tuple[str, tuple[str, ...]]:
+        sql, order, _defaults = self._compile(key, build)
+        return sql, order
+
+    def _compile(
+        self, key: object, build: Callable[[], ClauseElement]
+    ) -> tuple[str, tuple[str, ...], dict[str, Any]]:
+        cache_key = (self.dialect.name, key)
+        if cache_key not in self._compiled:
+            compiled = build().compile(dialect=self.dialect)
+            self._compiled[cache_key] = (
+                str(compiled),
+                tuple(getattr(compiled, "positiontup", None) or ()),  # qmark drivers
+                {k: v for k, v in compiled.params.items() if v is not None},
+            )
+        return self._compiled[cache_key]
+
+    def _query(self, statement: ClauseElement, values: dict[str, Any]) -> None:
+        sql, order, defaults = self._compile(statement, lambda: statement)
+        params = {**defaults, **values}
+        self.cursor.execute(sql, tuple(params[k] for k in order) if order else params)
+
+    def first(self, statement: ClauseElement, values: dict[str, Any]) -> tuple[Any, ...] | None:
+        self._query(statement, values)
+        found: tuple[Any, ...] | None = self.cursor.fetchone()
+        return found
+
+    def all(self, statement: ClauseElement, values: dict[str, Any]) -> list[tuple[Any, ...]]:
+        self._query(statement, values)
+        return list(self.cursor.fetchall())
+
+    def insert_article(self, row: dict[str, Any]) -> int:
+        """The article's row; returns its new key (lastrowid on SQLite, RETURNING elsewhere)."""
+        sqlite = self.dialect.name == "sqlite"
+
+        def build() -> ClauseElement:
+            statement = insert(articles).values({k: bindparam(k) for k in row})
+            return statement if sqlite else statement.returning(articles.c.pk)
+
+        sql, order = self._sql(("articles", tuple(row)), build)
+        self.cursor.execute(sql, tuple(row[k] for k in order) if order else row)
+        if sqlite:
+            return int(self.cursor.lastrowid)
+        returned = self.cursor.fetchone()
+        if returned is None:
+            raise LedgerError("the database returned no key for the new article")
+        return int(returned[0])
+
+    def insert_many(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        keys = tuple(rows[0])
+        sql, order = self._sql(
+            (table.name, keys), lambda: insert(table).values({k: bindparam(k) for k in keys})
+        )
+        if order:
+            self.cursor.executemany(sql, [tuple(row[k] for k in order) for row in rows])
+        else:
+            self.cursor.executemany(sql, rows)
 
 
 def _delete_article(connection: Connection, pk: int) -> None:

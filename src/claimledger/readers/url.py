@@ -13,7 +13,17 @@ import httpx
 from claimledger.errors import InputError, InputTooLargeError
 from claimledger.settings import Settings
 
-ACCEPTED = ("text/", "application/xhtml+xml", "application/json", "application/x-ndjson", "application/jsonl")
+ACCEPTED = (
+    "text/",
+    "application/xhtml+xml",
+    "application/json",
+    "application/x-ndjson",
+    "application/jsonl",
+    # feeds, for `claimledger ingest https://…/feed.xml` (the ledger's reader parses them)
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+)
 USER_AGENT = "claimledger/0.1 (+offline news analysis)"
 
 
@@ -53,7 +63,7 @@ def _check_response(url: str, response: httpx.Response, cap: int) -> None:
         raise InputError(f"{url}: HTTP {response.status_code} {response.reason_phrase}")
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type and not content_type.startswith(ACCEPTED):
-        raise InputError(f"{url}: unsupported content type {content_type!r} (expected HTML or text)")
+        raise InputError(f"{url}: unsupported content type {content_type!r} (expected HTML, text or a feed)")
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > cap:
         raise InputTooLargeError(

@@ -1,0 +1,142 @@
+"""The wording model behind event grouping: the shipped static MiniLM, its threshold on hand-written
+claim pairs, and the Jaccard fallback (with its note) when the model folder is missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.ledger.compare import ClaimRecord, group_claims
+from claimledger.ledger.wording import (
+    EMBEDDING_THRESHOLD,
+    FALLBACK_NOTE,
+    MODEL_DIR,
+    JaccardWording,
+    StaticWording,
+    model_available,
+    wording_model,
+)
+
+# Two claims about one event, worded differently, or the same event asserted and denied: these
+# must group. The calibration set of docs/wording-model.md.
+SAME_EVENT = [
+    (
+        "A missile strike hit an energy facility in Kharkiv overnight",
+        "Missile strike hits Kharkiv energy facility overnight, officials say",
+    ),
+    (
+        "Russian shelling killed two civilians in residential areas of Kherson",
+        "Two civilians were killed when Russian artillery hit homes in Kherson",
+    ),
+    (
+        "Ukraine's air force said it shot down 30 drones over Kyiv",
+        "Air defences destroyed thirty Shahed drones over Kyiv overnight, the air force said",
+    ),
+    ("Russian missiles struck the port of Odesa", "Russian missiles did not strike the port of Odesa"),
+    (
+        "A drone attack set an oil depot in Belgorod on fire",
+        "An oil storage facility in Belgorod caught fire after a Ukrainian drone strike",
+    ),
+    (
+        "Russia lost 1,200 soldiers in the past day, Ukraine's General Staff said",
+        "Ukraine's General Staff put Russian losses over the last 24 hours at 1,200 troops",
+    ),
+    (
+        "Putin and Lukashenko met in Minsk to discuss joint military exercises",
+        "The Russian and Belarusian presidents held talks in Minsk on their joint drills",
+    ),
+]
+# Same place and claim type, different events: these must stay apart.
+OTHER_EVENT = [
+    (
+        "A missile strike hit an energy facility in Kharkiv overnight",
+        "Drones attacked a railway depot in Kharkiv",
+    ),
+    (
+        "Russian shelling killed two civilians in residential areas of Kherson",
+        "The Kherson regional council approved a new budget for schools",
+    ),
+    (
+        "Ukraine's air force said it shot down 30 drones over Kyiv",
+        "A children's hospital in Kyiv was damaged in a missile attack",
+    ),
+    (
+        "Russia lost 1,200 soldiers in the past day, Ukraine's General Staff said",
+        "Germany delivered a new batch of Leopard tanks to Ukraine",
+    ),
+    (
+        "Putin and Lukashenko met in Minsk to discuss joint military exercises",
+        "Belarus closed its border crossings with Poland",
+    ),
+]
+
+needs_model = pytest.mark.skipif(
+    not model_available(), reason=f"the wording model is missing from {MODEL_DIR} (make wording-model)"
+)
+
+
+def test_the_wording_model_ships_with_the_package():
+    assert model_available(), f"{MODEL_DIR} must hold the distilled model (make wording-model)"
+    size = sum(path.stat().st_size for path in MODEL_DIR.iterdir())
+    assert size < 10_000_000
+
+
+@needs_model
+@pytest.mark.parametrize(("left", "right"), SAME_EVENT)
+def test_static_wording_groups_rewordings_and_denials(left: str, right: str):
+    assert StaticWording().similarity(left, right) >= EMBEDDING_THRESHOLD
+
+
+@needs_model
+@pytest.mark.parametrize(("left", "right"), OTHER_EVENT)
+def test_static_wording_keeps_other_events_apart(left: str, right: str):
+    assert StaticWording().similarity(left, right) < EMBEDDING_THRESHOLD
+
+
+@needs_model
+def test_static_wording_vectors_are_unit_length_and_empty_text_is_zero():
+    vectors = StaticWording().embed(["Shelling hit Kherson overnight.", ""])
+    assert vectors.shape[1] >= 128
+    assert abs(float((vectors[0] ** 2).sum()) - 1.0) < 1e-3
+    assert float(abs(vectors[1]).sum()) == 0.0
+
+
+@needs_model
+def test_grouping_joins_a_rewording_the_jaccard_fallback_splits():
+    """The reason for embeddings: few shared words, one event."""
+    left, right = SAME_EVENT[6]  # word overlap 0.14, cosine 0.74
+    records = [_attack("Reuters", left), _attack("Ukrinform", right)]
+    (group,) = group_claims(records, wording=StaticWording())
+    assert group.status == "corroborated"
+    assert len(group_claims(records, wording=JaccardWording())) == 2
+
+
+def test_missing_model_falls_back_to_jaccard_with_a_note(tmp_path):
+    chosen, note = wording_model(directory=tmp_path)
+    assert isinstance(chosen, JaccardWording)
+    assert note == FALLBACK_NOTE
+    assert "make wording-model" in note
+    strike = "A missile strike hit an energy facility in Kharkiv overnight"
+    same = "Missile strike hits Kharkiv energy facility overnight, officials say"
+    groups = group_claims([_attack("A", strike), _attack("B", same)], wording=chosen)
+    assert len(groups) == 1
+
+
+@needs_model
+def test_the_model_is_used_when_present_and_takes_the_setting_threshold():
+    chosen, note = wording_model(0.75)
+    assert note is None
+    assert isinstance(chosen, StaticWording)
+    assert chosen.threshold == 0.75
+
+
+def _attack(outlet: str, text: str) -> ClaimRecord:
+    return ClaimRecord(
+        article_id=f"{outlet}-{text[:12]}",
+        outlet=outlet,
+        type="attack",
+        stance="asserted",
+        text=text,
+        date="2025-12-01",
+        place="706483",
+        place_name="Kherson",
+    )
