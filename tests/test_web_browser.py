@@ -146,3 +146,24 @@ def test_map_markers_open_place_pages(server: tuple[str, list[dict[str, Any]]], 
     page.locator("path.place-marker").first.click(force=True)
     page.wait_for_url("**/places/**")
     assert page.locator("#place-name").inner_text()
+
+
+# One letter per SVG path in drawing order: b the admin-1 borders, m a place marker, . the rest.
+LAYER_ORDER = (
+    "paths => paths.map(p => p.classList.contains('admin1-border') ? 'b'"
+    " : p.classList.contains('place-marker') ? 'm' : '.').join('')"
+)
+
+
+def test_map_draws_oblast_boundaries_under_the_markers(server: tuple[str, list[dict[str, Any]]], page: Any):
+    base, _ = server
+    page.goto(f"{base}/map")
+    page.wait_for_selector("#map[data-ready]")
+    border = page.locator("#map path.admin1-border")
+    assert border.count() == 1  # one mesh of every internal border
+    # Ukraine's oblasts alone give dozens of separate border lines in view (one "M" each).
+    assert border.get_attribute("d").count("M") >= 20
+    # Drawn before the markers, so it sits under them in the overlay's SVG.
+    order = page.eval_on_selector_all("#map svg path", LAYER_ORDER)
+    assert order.index("b") < order.index("m")
+    _shot(page, "map-oblasts.png")

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import sys
+import threading
+import time
+from typing import TYPE_CHECKING
 
 import typer
+from sqlalchemy.exc import SQLAlchemyError
 
+from claimledger.errors import ClaimledgerError
 from claimledger.ledger.store import Store
+
+if TYPE_CHECKING:
+    from claimledger.web.app_state import Workbench
 
 
 def serve(
@@ -37,6 +45,8 @@ def serve(
     port = port or settings.web_port
     store = None if no_ledger else Store.open(db if db is not None else settings.db)
     app = create_app(settings, store)
+    if store is not None:
+        threading.Thread(target=_warm, args=(app.state.workbench,), name="warm", daemon=True).start()
     writes = "enabled (token set)" if settings.api_token else "disabled (no api_token)"
     print(f"claimledger workbench on http://{host}:{port}/ · write endpoints {writes}", file=sys.stderr)
     try:
@@ -44,3 +54,15 @@ def serve(
     finally:
         if store is not None:
             store.close()
+
+
+def _warm(bench: Workbench) -> None:
+    from claimledger.web import queries  # noqa: PLC0415 - loaded with the app, not with the CLI
+
+    started = time.perf_counter()
+    try:
+        queries.warm(bench)
+    except (ClaimledgerError, SQLAlchemyError) as exc:  # the server answers on; a request computes it
+        print(f"precomputing ledger-wide answers failed: {exc}", file=sys.stderr)
+        return
+    print(f"ledger-wide answers ready in {time.perf_counter() - started:.1f} s", file=sys.stderr)

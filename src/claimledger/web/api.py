@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]  # no stubs; only used here
 from pydantic import BaseModel, Field
 
@@ -15,7 +15,7 @@ from claimledger.document import Metadata
 from claimledger.errors import InputError
 from claimledger.report.json import report_schema
 from claimledger.web import queries
-from claimledger.web.app_state import Workbench, workbench
+from claimledger.web.app_state import Workbench, encode_json, workbench
 from claimledger.web.security import check_token
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -58,6 +58,7 @@ def analyze(body: AnalyzeRequest, request: Request, bench: Bench) -> dict[str, A
     report = bench.analyze(body.text, body.metadata())
     if store is not None:
         result = store.put(report)
+        bench.wrote()
         report = {**report, "ledger": {"outcome": result.outcome, "duplicate_of": result.duplicate_of}}
     return report
 
@@ -79,6 +80,7 @@ def ingest(body: IngestRequest, request: Request, bench: Bench) -> dict[str, Any
             where = "/".join(str(part) for part in problem.absolute_path) or "the report"
             raise InputError(f"reports[{i}]: {where}: {problem.message[:200]}")
     results = [store.put(report) for report in body.reports]
+    bench.wrote()
     return {
         "results": [
             {"id": report["article"]["id"], "outcome": result.outcome, "duplicate_of": result.duplicate_of}
@@ -87,7 +89,9 @@ def ingest(body: IngestRequest, request: Request, bench: Bench) -> dict[str, Any
     }
 
 
-@router.get("/articles", summary="List and filter stored articles, newest first")
+@router.get(
+    "/articles", summary="List and filter stored articles, newest first", response_model=dict[str, Any]
+)
 def list_articles(
     bench: Bench,
     outlet: str | None = None,
@@ -98,27 +102,57 @@ def list_articles(
     technique: str | None = None,
     limit: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0, le=queries.MAX_OFFSET)] = 0,
-) -> dict[str, Any]:
+) -> Response:
     where = queries.ArticleFilter(outlet, language, since, until, place, technique)
-    return queries.list_articles(bench.ledger(), where, limit=limit, offset=offset)
+    return _json(encode_json(queries.list_articles_kept(bench, where, limit=limit, offset=offset)))
 
 
-@router.get("/articles/{article_id}", summary="One stored article's report (claimledger.report/1)")
-def article(article_id: ArticleId, bench: Bench) -> dict[str, Any]:
-    return queries.article_report(bench.ledger(), article_id)
+@router.get(
+    "/articles/{article_id}",
+    summary="One stored article's report (claimledger.report/1)",
+    response_model=dict[str, Any],
+)
+def article(article_id: ArticleId, bench: Bench) -> Response:
+    return _json(encode_json(queries.article_report(bench.ledger(), article_id)))
 
 
-@router.get("/places", summary="Resolved places with coordinates and claim counts (the map)")
-def places(bench: Bench) -> list[dict[str, Any]]:
-    return queries.map_places(bench.ledger())
+@router.get(
+    "/places",
+    summary="Resolved places with coordinates and claim counts (the map)",
+    response_model=list[dict[str, Any]],
+)
+def places(bench: Bench) -> Response:
+    store = bench.ledger()
+    return _json(bench.remember_json("ledger", ("map",), lambda: queries.map_places(store)))
 
 
-@router.get("/places/{name}", summary="A place's claim timeline, naming by outlet, events and control record")
-def place(name: Annotated[str, Path(min_length=1, max_length=200)], bench: Bench) -> dict[str, Any]:
-    return queries.place_page(bench.ledger(), name, bench.settings)
+@router.get(
+    "/places/{name}",
+    summary="A place's claim timeline, naming by outlet, events and control record",
+    response_model=dict[str, Any],
+)
+def place(
+    name: Annotated[str, Path(min_length=1, max_length=200)],
+    bench: Bench,
+    limit: Annotated[
+        int, Query(ge=1, le=queries.MAX_TIMELINE, description="latest claims in the timeline")
+    ] = queries.TIMELINE,
+) -> Response:
+    store = bench.ledger()
+    return _json(
+        bench.remember_json(
+            "place",
+            ("place", name, limit),
+            lambda: queries.place_page(store, name, bench.settings, limit=limit),
+        )
+    )
 
 
-@router.get("/events", summary="Claims grouped into events across sources, by status")
+@router.get(
+    "/events",
+    summary="Claims grouped into events across sources, by status",
+    response_model=list[dict[str, Any]],
+)
 def events(
     bench: Bench,
     status: Status | None = None,
@@ -127,28 +161,58 @@ def events(
     since: date | None = None,
     until: date | None = None,
     limit: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 100,
-) -> list[dict[str, Any]]:
-    return queries.events(
-        bench.ledger(),
-        bench.settings,
-        status=status,
-        claim_type=type,
-        place=place,
-        since=since,
-        until=until,
-        limit=limit,
+) -> Response:
+    store = bench.ledger()
+    question = (status, type, place, since, until, limit)
+    return _json(
+        bench.remember_json(
+            "place" if place else "ledger",
+            ("events", question),
+            lambda: queries.events(
+                store,
+                bench.settings,
+                status=status,
+                claim_type=type,
+                place=place,
+                since=since,
+                until=until,
+                limit=limit,
+                grouped=queries.kept_grouping(bench),
+            ),
+        )
     )
 
 
-@router.get("/outlets", summary="Per-outlet profiles: volume, sourcing, techniques, naming")
-def outlets(bench: Bench) -> list[dict[str, Any]]:
-    return queries.outlets(bench.ledger())
+@router.get(
+    "/outlets",
+    summary="Per-outlet profiles: volume, sourcing, techniques, naming",
+    response_model=list[dict[str, Any]],
+)
+def outlets(bench: Bench) -> Response:
+    store = bench.ledger()
+    return _json(bench.remember_json("ledger", ("outlets",), lambda: queries.outlets(store)))
 
 
-@router.get("/search", summary="Full-text search over article text and quotes")
+@router.get(
+    "/search",
+    summary="Full-text search over article text and quotes",
+    response_model=list[dict[str, Any]],
+)
 def search(
     bench: Bench,
     q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 20,
-) -> list[dict[str, Any]]:
-    return queries.search(bench.ledger(), q, limit=limit)
+) -> Response:
+    store = bench.ledger()
+    return _json(
+        bench.remember(
+            "search", ("json", q, limit), lambda: encode_json(queries.search(store, q, limit=limit))
+        )
+    )
+
+
+def _json(body: bytes) -> Response:
+    """An answer encoded by `encode_json` (or kept encoded, Workbench.remember_json): the ledger's
+    answers are JSON-ready, and FastAPI's validation and re-encoding of them took more CPU than
+    the rest of a request. The route's response_model still describes it in the OpenAPI spec."""
+    return Response(body, media_type="application/json")

@@ -52,7 +52,7 @@ def render(bench: Workbench, name: str, status_code: int = 200, **context: Any) 
 def home(bench: Bench) -> HTMLResponse:
     recent = None
     if bench.store is not None:
-        recent = queries.list_articles(bench.store, queries.ArticleFilter(), limit=15)
+        recent = queries.list_articles_kept(bench, queries.ArticleFilter(), limit=15, offset=0)
     return render(bench, "home.html", recent=recent)
 
 
@@ -94,7 +94,7 @@ def articles_page(
     where = queries.ArticleFilter(
         outlet or None, language or None, since, until, place or None, technique or None
     )
-    found = queries.list_articles(bench.ledger(), where, limit=50, offset=offset)
+    found = queries.list_articles_kept(bench, where, limit=50, offset=offset)
     return render(bench, "articles.html", found=found, where=where)
 
 
@@ -105,7 +105,7 @@ def article_page(article_id: ArticleId, bench: Bench) -> HTMLResponse:
 
 @router.get("/places/{name}", response_class=HTMLResponse)
 def place_page(name: Annotated[str, Path(min_length=1, max_length=200)], bench: Bench) -> HTMLResponse:
-    page = queries.place_page(bench.ledger(), name, bench.settings)
+    page = queries.place_page_kept(bench, name)
     chart = charts.timeline(page["timeline"])
     return render(bench, "place.html", page=page, chart=chart)
 
@@ -119,20 +119,27 @@ def map_page(bench: Bench) -> HTMLResponse:
 @router.get("/events", response_class=HTMLResponse)
 def events_page(bench: Bench, status: str | None = None, type: str | None = None) -> HTMLResponse:
     chosen = status if status in {"corroborated", "contested", "single-source"} else None
-    found = queries.events(bench.ledger(), bench.settings, status=chosen, claim_type=type or None)
+    found = queries.events(
+        bench.ledger(),
+        bench.settings,
+        status=chosen,
+        claim_type=type or None,
+        grouped=queries.kept_grouping(bench),
+    )
     return render(bench, "events.html", events=found, status=chosen)
 
 
 @router.get("/outlets", response_class=HTMLResponse)
 def outlets_page(bench: Bench) -> HTMLResponse:
-    profiles = queries.outlets(bench.ledger())
+    store = bench.ledger()
+    profiles = bench.remember("ledger", ("outlets",), lambda: queries.outlets(store))
     return render(bench, "outlets.html", profiles=profiles, bars=charts.outlet_bars(profiles))
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(bench: Bench, q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
     store = bench.ledger()
-    found = queries.search(store, q) if q.strip() else []
+    found = bench.remember("search", ("page", q), lambda: queries.search(store, q)) if q.strip() else []
     return render(bench, "search.html", q=q, found=found)
 
 

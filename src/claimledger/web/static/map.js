@@ -1,5 +1,6 @@
 // The ledger's places on a Leaflet map over an offline base layer: Natural Earth country boundaries
-// (world-atlas, TopoJSON) served by this server. No tile server, no request leaves the host.
+// (world-atlas) and, inside them, first-level divisions such as oblasts (Natural Earth admin-1, cut
+// down at install time), both TopoJSON served by this server. No tile server, no request leaves the host.
 "use strict";
 
 function radius(claims) {
@@ -23,10 +24,21 @@ async function drawMap() {
   if (!holder || typeof L === "undefined") return;
   const map = L.map(holder, { worldCopyJump: true, preferCanvas: false }).setView([48.5, 33], 5);
   map.attributionControl.addAttribution("Boundaries: Natural Earth");
-  const world = await (await fetch(holder.dataset.world)).json();
+  const [world, admin1] = await Promise.all([
+    fetch(holder.dataset.world).then((r) => r.json()),
+    fetch(holder.dataset.admin1).then((r) => r.json()),
+  ]);
   const countries = topojson.feature(world, world.objects.countries);
   L.geoJSON(countries, {
     style: { color: "#8a94a6", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1 },
+    interactive: false,
+  }).addTo(map);
+  // Borders between two divisions of one country (ISO 3166-2 prefix), each drawn once: state
+  // borders keep the country layer's solid line. By code, so Crimea (UA-43) and Kherson share one.
+  const country = (division) => division.properties.iso.slice(0, 2);
+  const inner = topojson.mesh(admin1, admin1.objects.admin1, (a, b) => a !== b && country(a) === country(b));
+  L.geoJSON(inner, {
+    style: { color: "#a9b1bf", weight: 0.7, dashArray: "3 3", className: "admin1-border" },
     interactive: false,
   }).addTo(map);
   const places = await (await fetch(holder.dataset.places)).json();
