@@ -7,17 +7,19 @@ defence ministry; Ukrinform and the General Staff); none is quoted from a real r
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from claimledger.document import Claim, DateMention, Document, Metadata, Place, Quote
+from claimledger.document import Claim, DateMention, Document, Entity, Metadata, Place, Quote
+from claimledger.eval.cyrillic import evaluate_file, read_adaq, read_gold, same_speaker
+from claimledger.eval.dates import pipeline_to_claims
 from claimledger.gazetteer.build import build
-from claimledger.gazetteer.cyrillic import forms
+from claimledger.gazetteer.cyrillic import direction_forms, forms
 from claimledger.gazetteer.index import default_path
 from claimledger.pipeline import Pipeline
 from claimledger.quotes.marks import find_quoted
 from claimledger.settings import Settings
-from claimledger.stages import build_pipeline
 from claimledger.temporal.cyrillic import find_cyrillic_dates
 
 PUBLISHED = date(2025, 12, 3)  # a Wednesday
@@ -27,12 +29,13 @@ KHARKIV, KYIV, TORETSK, KUPIANSK, RUSSIA = 706483, 703448, 709354, 703656, 20173
 
 @pytest.fixture(scope="module")
 def cyrillic_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    """The whole pipeline on the real default gazetteer, built into a temporary dir where absent."""
+    """The pipeline up to claims on the real default gazetteer, built into a temporary dir where absent
+    (framing is left out: it cannot change what these tests look at)."""
     if default_path().is_file():
-        return build_pipeline(Settings())
+        return pipeline_to_claims(Settings())
     path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
     build(path)
-    return build_pipeline(Settings(gazetteer_path=str(path)))
+    return pipeline_to_claims(Settings(gazetteer_path=str(path)))
 
 
 def analyze(pipeline: Pipeline, text: str, language: str) -> Document:
@@ -109,6 +112,45 @@ PLACES = [
         "Повітряну тривогу оголошено в Харкові та Києві, передає Укрінформ.",
         {"Харкові": (KHARKIV, "Kharkiv", "uk"), "Києві": (KYIV, "Kyiv", "uk")},
     ),
+    (  # adjectives of front directions name their town
+        "ru",
+        "Самые тяжелые бои идут на Купянском и Запорожском направлениях.",
+        {"Купянском": (KUPIANSK, "Kupiansk", "ru"), "Запорожском": (687700, "Zaporizhia", "ru")},
+    ),
+    (
+        "uk",
+        "Ворог тисне на Костянтинівському напрямку.",
+        {"Костянтинівському": (KOSTIANTYNIVKA, "Kostiantynivka", "uk")},
+    ),
+    (  # a hyphenated name the tokenizer splits, in the instrumental
+        "ru",
+        "Бои продолжаются под Купянском-Узловым.",
+        {"Купянском-Узловым": (703652, "Kupiansk-Vuzlovyi", "ru")},
+    ),
+    (  # an oblast named by its centre with "-щина"
+        "uk",
+        "Вибухи пролунали на Херсонщині та Харківщині.",
+        {"Херсонщині": (None, "Kherson Oblast", "uk"), "Харківщині": (None, "Kharkiv Oblast", "uk")},
+    ),
+    (  # a krai, and a town whose name is a plural noun, in the instrumental and the locative
+        "ru",
+        "Над Краснодарским краем и Черкассами сбиты дроны, обломки упали в Сумах.",
+        {
+            "Краснодарским краем": (542415, "Krasnodar Krai", "ru"),
+            "Черкассами": (710791, "Cherkasy", "ru"),
+            "Сумах": (692194, "Sumy", "ru"),
+        },
+    ),
+    (  # a unit named after a city is no mention of the city
+        "ru",
+        "Бойцы группировки «Днепр» закрепились под Херсоном.",
+        {"Херсоном": (706448, "Kherson", "ru")},
+    ),
+    (  # the front's Северск, not Seversk near Tomsk; Запорожье in the dative
+        "ru",
+        "Противник отступает от Северска, а по Запорожью снова нанесены удары.",
+        {"Северска": (694403, "Siversk", "ru"), "Запорожью": (687700, "Zaporizhia", "ru")},
+    ),
 ]
 
 
@@ -124,6 +166,9 @@ def test_cyrillic_places_resolve_to_the_english_ids(
     [
         ("ru", "Путин и Зеленский не встречались. Противник отступил, сообщил Сырский."),
         ("uk", "Вона сказала, що Міноборони РФ знову поширює фейки."),
+        ("ru", "Представитель Восточной группировки войск и Донецкой народной милиции выступили."),
+        ("uk", "Заяву оприлюднила Донецька обласна прокуратура, повідомив Сергій Лисак."),
+        ("uk", "Сили оборони відповіли командиру з позивним «Сокіл»."),
     ],
 )
 def test_cyrillic_names_of_people_and_institutions_are_no_places(
@@ -168,6 +213,14 @@ DATES = [
     ("Вчора ворог 12 разів атакував.", "Вчора", "2025-12-02", None),
     ("Звіт оприлюднили 2 грудня.", "2 грудня", "2025-12-02", None),
     ("Місто звільнили 11 листопада 2022 року.", "11 листопада 2022 року", "2022-11-11", None),
+    ("С начала ноября противник потерял тысячи солдат.", "С начала ноября", "2025-11", None),
+    ("Наступ почався наприкінці березня 2024 року.", "наприкінці березня 2024 року", "2024-03", None),
+    ("В январе обстрелы усилились.", "В январе", "2025-01", None),
+    ("Порівняно з жовтнем втрати зросли.", "з жовтнем", "2025-10", None),
+    ("Місто залишили у 2022 році.", "у 2022 році", "2022", None),
+    ("С начала года освобождены 30 сел.", "С начала года", "2025", None),
+    ("На минувших выходных шли бои.", "На минувших выходных", "2025-11-29", "2025-11-30"),
+    ("Ремонт триватиме до п'ятниці.", "п'ятниці", "2025-12-05", None),
 ]
 
 
@@ -275,7 +328,7 @@ def test_cyrillic_sentence_without_control_verb_is_no_claim(cyrillic_pipeline: P
 
 def test_cyrillic_articles_note_what_is_not_analyzed_yet(cyrillic_pipeline: Pipeline) -> None:
     doc = analyze(cyrillic_pipeline, "«Мы продолжаем наступление», — заявил он журналистам.", "ru")
-    assert "quotes: direct quotes only; reported speech not read in ru yet" in doc.notes
+    assert "quotes: ru attribution read from the words around each cue, no parse" in doc.notes
     assert "claims: territorial control only; other types not read in ru yet" in doc.notes
 
 
@@ -330,3 +383,240 @@ def test_cyrillic_odd_characters_keep_spans_inside_the_text(
 def test_unclosed_quote_before_a_final_newline_is_cut_not_a_crash(text: str, content: str) -> None:
     quoted, unclosed = find_quoted(text)
     assert ([text[q.start : q.end] for q in quoted], unclosed) == ([content], 1)
+
+
+REPORTED = [
+    (  # the speaker before "что", the content after it
+        "ru",
+        "Губернатор Курской области Александр Хинштейн заявил, что ночью сбиты восемь дронов.",
+        [("ночью сбиты восемь дронов", "Александр Хинштейн", "person", ())],
+    ),
+    (  # the content first, then the cue and a speaker with office words before the name
+        "uk",
+        "Окупанти двічі обстріляли Херсон, повідомив начальник міської адміністрації Роман Мрочко.",
+        [("Окупанти двічі обстріляли Херсон", "Роман Мрочко", "person", ())],
+    ),
+    (  # a relay chain: the agency goes to `via`, the source it cites is the speaker
+        "ru",
+        "Две деревни перешли под контроль армии, сообщает ТАСС со ссылкой на Минобороны России.",
+        [("Две деревни перешли под контроль армии", "Минобороны России", "organization", ("ТАСС",))],
+    ),
+    (
+        "uk",
+        "Як повідомляє Суспільне з посиланням на Генштаб ЗСУ, ворог втратив 12 танків.",
+        [("ворог втратив 12 танків", "Генштаб ЗСУ", "organization", ("Суспільне",))],
+    ),
+    (  # a pronoun and a role noun take the speaker named before
+        "ru",
+        "Генштаб ВСУ сообщил, что отбито 30 атак. По данным штаба, противник потерял 900 человек. "
+        "Командир роты Игорь Лысенко рассказал, что рота держится. По его словам, подвоз затруднен.",
+        [
+            ("отбито 30 атак", "Генштаб ВСУ", "organization", ()),
+            ("противник потерял 900 человек", "Генштаб ВСУ", "organization", ()),
+            ("рота держится", "Игорь Лысенко", "person", ()),
+            ("подвоз затруднен", "Игорь Лысенко", "person", ()),
+        ],
+    ),
+    (  # "Про це повідомив X": the previous sentence is what X said
+        "uk",
+        "Уночі над Сумами збили 14 дронів. Про це повідомив голова ОВА Олег Григоров.",
+        [("Уночі над Сумами збили 14 дронів", "Олег Григоров", "person", ())],
+    ),
+    (  # a date between "Про це" and the cue; a lead-in after a colon; a present-tense cue
+        "uk",
+        "Дрони атакували Суми. Про це в понеділок повідомив Олег Григоров. У бригаді відповіли: за словами "
+        "військових, штурм відбито. Ворог втратив два танки, каже Іван Ковальчук.",
+        [
+            ("Дрони атакували Суми", "Олег Григоров", "person", ()),
+            ("штурм відбито", "військових", "organization", ()),
+            ("Ворог втратив два танки", "Іван Ковальчук", "person", ()),
+        ],
+    ),
+    (  # an anonymous source keeps its description and no name
+        "ru",
+        "Как рассказал источник в силовых структурах, задержаны трое.",
+        [("задержаны трое", None, "anonymous", ())],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), REPORTED)
+def test_cyrillic_reported_speech_has_speaker_and_relay(
+    cyrillic_pipeline: Pipeline,
+    language: str,
+    text: str,
+    expected: list[tuple[str, str | None, str, tuple[str, ...]]],
+) -> None:
+    doc = analyze(cyrillic_pipeline, text, language)
+    found = [
+        (text[q.start : q.end], q.speaker.name, q.speaker.kind, q.via) for q in doc.get(Quote) if not q.direct
+    ]
+    assert found == expected
+    assert all(q.speaker.start is not None for q in doc.get(Quote))
+
+
+def test_cyrillic_split_dash_speech_is_one_utterance(cyrillic_pipeline: Pipeline) -> None:
+    text = "— Город мы не сдадим, — сказал комбат Олег Бойко. — Подкрепление уже в пути."
+    quotes = analyze(cyrillic_pipeline, text, "ru").get(Quote)
+    found = [(text[q.start : q.end], q.speaker.name, q.continues) for q in quotes]
+    assert found == [("Город мы не сдадим", "Олег Бойко", None), ("Подкрепление уже в пути", "Олег Бойко", 0)]
+
+
+def test_cyrillic_quoted_names_are_not_direct_quotes(cyrillic_pipeline: Pipeline) -> None:
+    text = "Группировка «Днепр» и бригада «Азов» вели бои, передает «Интерфакс»."
+    quotes = analyze(cyrillic_pipeline, text, "ru").get(Quote)
+    assert [(q.direct, q.speaker.name, q.speaker.kind) for q in quotes] == [(False, "Интерфакс", "media")]
+
+
+CLAIMS_MORE = [
+    # (language, text, [(stance, place names)])
+    ("ru", "Штурмовики выбили противника из Торецка.", [("asserted", ["Toretsk"])]),
+    ("uk", "Українські війська вийшли з Вугледара, щоб уникнути оточення.", [("asserted", ["Vuhledar"])]),
+    ("ru", "Атаки на Купянск были отбиты, заявили в ВСУ.", [("asserted", ["Kupiansk"])]),
+    (  # "the city" after a place, and a denial of the claim just before
+        "uk",
+        "Росіяни заявили про захоплення Сіверська. У Силах оборони це назвали неправдою. "
+        "Місто залишається під контролем ЗСУ.",
+        [("asserted", ["Siversk"]), ("denied", ["Siversk"]), ("asserted", ["Siversk"])],
+    ),
+    ("uk", "Ворог нібито увійшов до Мирнограда.", [("hedged", ["Myrnohrad"])]),
+    ("ru", "Курахово не было захвачено, подчеркнул командир.", [("denied", ["Kurakhove"])]),
+    ("uk", "Біля Торецька Сили оборони зупинили 14 штурмів.", [("asserted", ["Toretsk"])]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), CLAIMS_MORE)
+def test_cyrillic_control_phrasings_and_denials(
+    cyrillic_pipeline: Pipeline, language: str, text: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    doc = analyze(cyrillic_pipeline, text, language)
+    places = doc.get(Place)
+    found = [(c.stance, [places[i].name for i in c.places]) for c in doc.get(Claim)]
+    assert found == expected
+    assert all(c.type == "territorial_control" for c in doc.get(Claim))
+
+
+def test_cyrillic_direction_forms() -> None:
+    assert "Покровськ" in direction_forms("Покровському")
+    assert "Костянтинівка" in direction_forms("Костянтинівському")
+    assert "Запоріжжя" in direction_forms("Запорізькому")
+    assert "Гуляйполе" in direction_forms("Гуляйпольском")
+
+
+def test_speaker_names_match_across_case_endings() -> None:
+    assert same_speaker("Генштаба ВСУ", "Генштаб ВСУ")
+    assert same_speaker("Минобороны", "Минобороны России")
+    assert same_speaker("Генеральному штабі", "Генеральний штаб")
+    assert not same_speaker("Песков", "Сырский")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minoborony Rossii zayavilo, chto voyska osvobodili Pokrovsk, soobshchil istochnik.",
+        "Zbroini syly zaiavyv shcho vid Pokrovska do Myrnohrada tse yak pislia boiv, povidomyv shtab.",
+    ],
+)
+def test_transliterated_russian_is_refused_with_a_clear_reason(
+    cyrillic_pipeline: Pipeline, text: str
+) -> None:
+    doc = cyrillic_pipeline(Document(text, Metadata()))
+    assert "in Latin letters (transliterated)" in str(doc.error)
+    assert doc.get(Place) == doc.get(Quote) == []
+
+
+def test_english_with_russian_names_is_not_taken_for_transliteration(cyrillic_pipeline: Pipeline) -> None:
+    text = "Russian troops entered Pokrovsk on Saturday, the ministry said, citing the Genshtab in Kyiv."
+    assert cyrillic_pipeline(Document(text, Metadata())).error is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "— , — сказал .",
+        "Сообщили, что. По словам , . Об этом сообщил.",
+        "«" * 40 + "— заявил" * 5,
+        "Бои у Вовчан\u200bська, — за\u00adявив він. «Ми три\u200bмаємо»",
+        "Пoкровск (Latin o), Kупянск (Latin K), Купʼянськ.",
+    ],
+)
+@pytest.mark.parametrize("language", ["ru", "uk"])
+def test_cyrillic_odd_input_gives_no_empty_or_outside_spans(
+    cyrillic_pipeline: Pipeline, text: str, language: str
+) -> None:
+    doc = analyze(cyrillic_pipeline, text, language)
+    spans = [*doc.get(Place), *doc.get(DateMention), *doc.get(Quote), *doc.get(Claim)]
+    assert all(0 <= s.start < s.end <= len(text) and text[s.start : s.end].strip() for s in spans)
+    assert all(
+        text[p.start] not in "\u00ad\u200b" and text[p.end - 1] not in "\u00ad\u200b" for p in doc.get(Place)
+    )
+
+
+GOLD = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(
+    "name", [f"cyrillic-{s}-{lang}" for s in ("gold", "heldout", "test") for lang in ("ru", "uk")]
+)
+def test_cyrillic_gold_sets_are_consistent(name: str) -> None:
+    """Every gold mention is in its passage and every place carries an id or an oblast name."""
+    golds = read_gold(GOLD / f"{name}.jsonl")
+    assert len(golds) >= 10
+    assert {g["language"] for g in golds} == {name.rsplit("-", maxsplit=1)[-1]}
+    for gold in golds:
+        for key, field in (
+            ("places", "mention"),
+            ("quotes", "content"),
+            ("dates", "mention"),
+            ("claims", "anchor"),
+        ):
+            assert all(item[field] in gold["text"] for item in gold[key]), (gold["id"], key)
+        assert all(p["geonames_id"] or p["name"].endswith("Oblast") for p in gold["places"])
+
+
+def test_cyrillic_dev_sets_meet_the_issue_targets() -> None:
+    """The dev sets shaped the rules; this guards them against regressions, it is no measure."""
+    settings = Settings() if default_path().is_file() else None
+    if settings is None:
+        pytest.skip("no default gazetteer here (claimledger gazetteer build)")
+    result = evaluate_file(settings, GOLD / "cyrillic-gold-ru.jsonl", None).figures
+    result |= evaluate_file(settings, GOLD / "cyrillic-gold-uk.jsonl", None).figures
+    for language in ("ru", "uk"):
+        assert result[f"{language}: toponyms resolved"] >= 0.90
+        assert result[f"{language}: quotes with the right speaker"] >= 0.85
+        assert result[f"{language}: date values"] >= 0.90
+        assert result[f"{language}: territorial-control claims found with the right stance"] >= 0.85
+
+
+ADAQ = Path(__file__).parents[2] / "shared" / "data" / "quotes-ru-cs-adaq" / "ru_tokens.tsv"
+
+
+@pytest.mark.skipif(not ADAQ.is_file(), reason="../shared/data/quotes-ru-cs-adaq is not here")
+def test_adaq_sentences_align_with_their_tags() -> None:
+    sentences = read_adaq(ADAQ)
+    assert len(sentences) == 208
+    assert sum(bool(s.content) for s in sentences) == 100
+    first = sentences[0]
+    assert first.text[first.source[0][0] : first.source[0][1]] == "Папа"
+    assert first.text[first.content[0][0] : first.content[0][1]].startswith("что ушло их четыреста")
+
+
+def test_russian_articles_get_natasha_entities(cyrillic_pipeline: Pipeline) -> None:
+    pytest.importorskip("natasha", reason="natasha is not installed (make install)")
+    text = "Глава Минобороны Андрей Белоусов прибыл в Курск, сообщил ТАСС."
+    doc = analyze(cyrillic_pipeline, text, "ru")
+    found = {(text[e.start : e.end], e.label) for e in doc.get(Entity)}
+    assert {("Андрей Белоусов", "PERSON"), ("Курск", "LOC")} <= found
+    assert 538560 in {p.geonames_id for p in doc.get(Place)}
+
+
+def test_ukrainian_articles_get_no_natasha_entities(cyrillic_pipeline: Pipeline) -> None:
+    doc = analyze(cyrillic_pipeline, "Олександр Сирський прибув до Харкова.", "uk")
+    assert doc.get(Entity) == []
+
+
+def test_prisoners_taken_are_no_territorial_claim(cyrillic_pipeline: Pipeline) -> None:
+    doc = analyze(
+        cyrillic_pipeline, "Біля Торецька у полон взято трьох окупантів. Под Курском взяты в плен двое.", "uk"
+    )
+    assert doc.get(Claim) == []

@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 
 from claimledger.errors import SetupError
-from claimledger.gazetteer.build import Builder, PlaceRecord, add_dump
-from claimledger.gazetteer.index import Gazetteer
+from claimledger.gazetteer.build import Builder, PlaceRecord, add_dump, build
+from claimledger.gazetteer.index import Gazetteer, default_path
 from claimledger.gazetteer.names import cyrillic_language, fold, norm, romanize
 
 
@@ -140,3 +140,57 @@ def test_cli_add_refuses_a_missing_dump(tmp_path, capsys):
 
     assert run(["gazetteer", "add", str(tmp_path / "UA.txt"), "--output", str(tmp_path / "g.sqlite")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_add_dump_gives_a_region_its_geonames_id(tmp_path):
+    """A region with no verified GeoNames id takes the one of the dump's ADM1 row, names and all."""
+    builder = Builder()
+    builder.add_regions([["UA.14", "Donetsk Oblast", "oblast", "Donetsk", "", "", "", "48.0", "37.8", ""]])
+    path = builder.write(tmp_path / "g.sqlite")
+    assert [c.geonames_id for c in Gazetteer(path).lookup("Donetsk Oblast")] == [None]
+    row = ["709716", "Donetsk Oblast", "Donetska Oblast", "", "48.0", "37.75", "A", "ADM1", "UA", "", "14"]
+    dump = tmp_path / "UA.txt"
+    dump.write_text("\t".join([*row, "", "", "", "4100280", "", "", "", ""]) + "\n", encoding="utf-8")
+    add_dump(path, dump)
+    gazetteer = Gazetteer(path)
+    assert [c.geonames_id for c in gazetteer.lookup("Donetsk Oblast")] == [709716]
+    assert [c.geonames_id for c in gazetteer.lookup("Donetsk region")] == [709716]
+
+
+@pytest.fixture(scope="module")
+def default_gazetteer(tmp_path_factory) -> Gazetteer:
+    """The real default gazetteer (`make test` builds it); built into a temporary dir where absent."""
+    path = default_path()
+    if not path.is_file():
+        path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
+        build(path)
+    return Gazetteer(path)
+
+
+def test_default_regions_keep_only_checked_geonames_ids(default_gazetteer):
+    gazetteer = default_gazetteer
+    regions = {
+        n: [c for c in gazetteer.lookup(n) if c.feature == "region"] for n in ("Krasnodar Krai", "Chechnya")
+    }
+    assert {n: [c.geonames_id for c in found] for n, found in regions.items()} == {
+        "Krasnodar Krai": [542415],
+        "Chechnya": [569665],
+    }
+    (donetsk,) = [c for c in gazetteer.lookup("Donetsk Oblast") if c.feature == "region"]
+    assert donetsk.geonames_id is None  # not checked against data on hand: `gazetteer add UA.txt` gives it
+
+
+def test_lookup_many_answers_as_lookup_does(tmp_path):
+    gazetteer = Gazetteer(_tiny(tmp_path / "g.sqlite"))
+    names = ["Pokrovsk", "Krasnoarmysk", "Покровськ", "Atlantis", "Krasnoarmysk"]
+    found = gazetteer.lookup_many(names)
+    assert {name: set(found.get(name, ())) for name in names} == {
+        name: set(gazetteer.lookup(name)) for name in names
+    }
+    assert "Atlantis" not in found
+
+
+def test_fold_of_ascii_names_is_the_unicode_paths_fold():
+    """The ASCII fast path must give the keys the build stored through the general path."""
+    for name in ["Krasnoarmiisk", "Shchastia", "Kharkiv", "Yasynuvata", "Novoiiivka", "Hollywood"]:
+        assert fold(name) == fold(name + "\u0301")  # a combining accent forces the Unicode path

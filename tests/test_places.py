@@ -234,3 +234,37 @@ def test_places_in_the_report_validate_against_the_schema(places):
     report = to_report(doc)
     assert report["places"]
     jsonschema.validate(report, report_schema())
+
+
+def test_county_resolves_to_a_us_county_in_the_articles_state(places):
+    doc = places("Deputies in Hall County, Georgia, closed a road near Gainesville on Monday.")
+    county = _found(doc)["Hall County"]
+    assert (county.feature, county.country, county.admin1, county.geonames_id) == (
+        "county",
+        "US",
+        "Georgia",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The flight left from a New Jersey airport on Sunday.", "New Jersey"),
+        ("A spill was reported by the Gainesville Public Utilities department.", "Gainesville"),
+    ],
+)
+def test_a_place_naming_a_building_or_an_agency_is_still_a_place(places, text, mention):
+    assert mention in _found(places(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brett Hartmann filed a motion. Hartmann said he needed more time.",
+        "Winning the Miss Teen title was Veronica Wende, 16.",
+    ],
+)
+def test_surnames_and_titles_named_like_places_are_not_places(places, text):
+    doc = places(text)
+    assert [doc.surface(p) for p in doc.get(Place)] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import typer
@@ -48,3 +49,22 @@ def print_result(result: EvalResult) -> None:
     console.print(table)
     for note in result.notes:
         console.print(f"[dim]{note}[/dim]")
+
+
+def geoparse(
+    ctx: typer.Context,
+    corpus: str = typer.Argument(
+        ...,
+        metavar="CORPUS",
+        help="lgl, trnews or geovirus (in ../shared/data/geoparsing-corpora), or such an XML file's path.",
+    ),
+    shared: Path | None = typer.Option(
+        None, "--shared", help="The shared folder holding data/ (default: ../shared)."
+    ),
+    limit: int | None = typer.Option(None, "--limit", metavar="N", help="Score only the first N articles."),
+) -> None:
+    """Geoparsing on a gold corpus: detection P/R/F1 (overlap), Acc@161, mean error km, AUC, as JSON."""
+    from claimledger.eval.places import geoparse as score  # noqa: PLC0415 - keeps `--help` fast
+
+    result = score(ctx.obj.settings(), corpus, shared, limit)
+    typer.echo(json.dumps(result, indent=2))

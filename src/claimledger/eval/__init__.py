@@ -34,6 +34,7 @@ EVALS: dict[str, str] = {
     "quotes": "quotes:evaluate",
     "dates": "dates:evaluate",
     "claims": "claims:evaluate",
+    "cyrillic": "cyrillic:evaluate",
     "framing": "ptc:evaluate",
 }
 

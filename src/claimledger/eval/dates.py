@@ -70,7 +70,10 @@ def run_set(settings: Settings, relative: str, limit: int | None) -> list[Passag
     golds = [json.loads(line) for line in lines if line.strip()][:limit]
     docs = [
         Document(
-            g["text"], Metadata(published=_date(g.get("published")), outlet=g.get("outlet"), language="en")
+            g["text"],
+            Metadata(
+                published=_date(g.get("published")), outlet=g.get("outlet"), language=g.get("language", "en")
+            ),
         )
         for g in golds
     ]

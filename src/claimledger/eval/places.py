@@ -1,11 +1,13 @@
-"""`claimledger eval places`: toponym detection and resolution against gold corpora.
+"""`claimledger eval places` and `eval geoparse CORPUS`: toponym detection and resolution against gold.
 
 Corpora: our hand-labelled conflict set (resources/places-conflict-gold.jsonl: front-zone news
-sentences with GeoNames ids and naming traditions), and LGL and TR-News from
-../shared/data/geoparsing-corpora. Metrics as in Gritta et al. 2018 ("A pragmatic guide to
-geoparsing evaluation"): detection precision/recall/F1 with overlapping spans; over the detected gold
-toponyms that carry coordinates, Acc@161 km, mean error km and AUC of the log-error curve (lower is
-better). A detected toponym we could not resolve counts as the maximal error (20,039 km).
+sentences with GeoNames ids and naming traditions), and LGL, TR-News and GeoVirus from
+../shared/data/geoparsing-corpora. `eval places` prints a table over the conflict set, LGL and
+TR-News; `eval geoparse` prints one corpus's figures as JSON. Metrics as in Gritta et al. 2018
+("A pragmatic guide to geoparsing evaluation"): detection precision/recall/F1 with overlapping
+spans; over the detected gold toponyms that carry coordinates, Acc@161 km, mean error km and AUC of
+the log-error curve (lower is better). A detected toponym we could not resolve counts as the maximal
+error (20,039 km).
 """
 
 from __future__ import annotations
@@ -18,9 +20,12 @@ from dataclasses import dataclass, field
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from claimledger.document import Document, Metadata, Place
+from claimledger.errors import InputError, SetupError
 from claimledger.eval import EvalResult
+from claimledger.eval import shared_dir as find_shared
 from claimledger.gazetteer.resolve import haversine_km
 from claimledger.pipeline import Pipeline
 from claimledger.settings import Settings
@@ -30,6 +35,8 @@ from claimledger.stages.places import PlacesStage
 
 MAX_ERROR_KM = 20_039.0
 CORPORA = {"LGL": "lgl.xml", "TR-News": "TR-News.xml"}
+# `eval geoparse CORPUS`: the short names of the gold corpora in ../shared/data/geoparsing-corpora.
+GEOPARSE_CORPORA = {"lgl": "lgl.xml", "trnews": "TR-News.xml", "geovirus": "GeoVirus.xml"}
 
 
 @dataclass
@@ -59,6 +66,8 @@ class Tally:
     naming_right: int = 0
     naming_total: int = 0
     documents: int = 0
+    demonyms: int = 0  # gold spans that are nationality words ("Russian"), which we never report
+    demonyms_found: int = 0
 
 
 def evaluate(settings: Settings, shared_dir: Path, limit: int | None) -> EvalResult:
@@ -80,6 +89,75 @@ def evaluate(settings: Settings, shared_dir: Path, limit: int | None) -> EvalRes
     return result
 
 
+def geoparse(settings: Settings, corpus: str, shared: Path | None, limit: int | None) -> dict[str, Any]:
+    """One corpus (a short name or an XML path in the LGL or GeoVirus format) scored as a JSON object."""
+    path = corpus_path(corpus, shared)
+    articles = list(read_corpus(path))
+    pipeline = Pipeline([LanguageStage(settings), NlpStage(settings), PlacesStage(settings)])
+    tally = score(pipeline, articles[:limit] if limit else articles)
+    return {"corpus": path.name, **summary(tally)}
+
+
+def corpus_path(corpus: str, shared: Path | None) -> Path:
+    """A short corpus name inside ../shared (or `shared`), or a path as given."""
+    filename = GEOPARSE_CORPORA.get(corpus.lower().replace("-", ""))
+    if filename is None:
+        path = Path(corpus).expanduser()
+        if not path.is_file():
+            known = ", ".join(GEOPARSE_CORPORA)
+            raise InputError(f"{corpus}: neither a corpus name ({known}) nor a file")
+        return path
+    path = find_shared(shared) / "data" / "geoparsing-corpora" / filename
+    if not path.is_file():
+        raise SetupError(f"{path} is missing: `eval geoparse {corpus}` needs the geoparsing corpora")
+    return path
+
+
+def summary(t: Tally) -> dict[str, Any]:
+    """Detection and resolution figures with the counts they rest on."""
+    precision = t.right_predictions / t.predicted if t.predicted else 0.0
+    recall = t.found_gold / t.gold if t.gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    out: dict[str, Any] = {
+        "documents": t.documents,
+        "detection": {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "gold": t.gold,
+            "predicted": t.predicted,
+            "gold_found": t.found_gold,
+            "predicted_right": t.right_predictions,
+        },
+    }
+    if t.demonyms:
+        gold, found = t.gold - t.demonyms, t.found_gold - t.demonyms_found
+        recall = found / gold if gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        out["detection_without_demonyms"] = {
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "gold": gold,
+            "demonyms_left_out": t.demonyms,
+        }
+    if t.errors:
+        out["resolution"] = {
+            "acc_161": round(sum(e <= 161 for e in t.errors) / len(t.errors), 4),
+            "mean_error_km": round(math.fsum(t.errors) / len(t.errors), 1),
+            "median_error_km": round(sorted(t.errors)[len(t.errors) // 2], 1),
+            "auc": round(auc(t.errors), 4),
+            "scored": len(t.errors),
+        }
+    return out
+
+
+def evaluate_file(settings: Settings, gold: Path, limit: int | None) -> EvalResult:
+    """`claimledger eval places GOLD.jsonl`: a Russian/Ukrainian gold set (claimledger.eval.cyrillic)."""
+    from claimledger.eval.cyrillic import evaluate_part  # noqa: PLC0415 - one scorer, loaded lazily
+
+    return evaluate_part(settings, gold, limit, "places")
+
+
 def score(pipeline: Pipeline, articles: Sequence[tuple[str, list[Gold]]]) -> Tally:
     tally = Tally()
     docs = (Document(text, meta=Metadata(language="en")) for text, _ in articles)
@@ -91,10 +169,24 @@ def score(pipeline: Pipeline, articles: Sequence[tuple[str, list[Gold]]]) -> Tal
         tally.right_predictions += sum(any(_overlap(p, g) for g in golds) for p in places)
         for gold in golds:
             match = next((p for p in places if _overlap(p, gold)), None)
+            demonym = is_demonym(doc, gold)
+            tally.demonyms += demonym
             if match is not None:
                 tally.found_gold += 1
+                tally.demonyms_found += demonym
                 _score_resolution(tally, gold, match)
     return tally
+
+
+def is_demonym(doc: Document, gold: Gold) -> bool:
+    """LGL and TR-News label nationality adjectives ("Russian", "Georgian") as toponyms; the issue
+    rules them out as places. A gold span inside a NORP entity or made of adjectives is one."""
+    if doc.parsed is None or not doc.parsed.has_annotation("TAG"):
+        return False
+    span = doc.parsed.char_span(gold.start, gold.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    return any(t.ent_type_ == "NORP" for t in span) or all(t.tag_ in {"JJ", "NNPS"} for t in span)
 
 
 def _score_resolution(tally: Tally, gold: Gold, place: Place) -> None:
@@ -153,9 +245,36 @@ def auc(errors: Sequence[float]) -> float:
     return area / (math.log(MAX_ERROR_KM) * (len(logs) - 1))
 
 
+def read_corpus(path: Path) -> Iterator[tuple[str, list[Gold]]]:
+    """LGL/TR-News (`<toponym>`) or GeoVirus (`<location>`) XML, told apart by their elements."""
+    root = ET.parse(path).getroot()  # a local corpus file, not user input from the network
+    if root.find("./article/locations") is not None:
+        return read_geovirus(root)
+    return _gritta_articles(root)
+
+
+def read_geovirus(root: ET.Element) -> Iterator[tuple[str, list[Gold]]]:
+    """GeoVirus articles. Its offsets are one past the name in the published file (the name sits at
+    start-1): each gold span is taken where its name actually is, at the offset or one before."""
+    for article in root.iter("article"):
+        text = article.findtext("text") or ""
+        golds = []
+        for location in article.iter("location"):
+            name = location.findtext("name") or ""
+            start, end = int(location.findtext("start") or 0), int(location.findtext("end") or 0)
+            if text[start:end] != name and text[start - 1 : end - 1] == name:
+                start, end = start - 1, end - 1
+            lat, lon = location.findtext("lat"), location.findtext("lon")
+            golds.append(Gold(start, end, float(lat) if lat else None, float(lon) if lon else None))
+        yield text, golds
+
+
 def read_gritta_xml(path: Path) -> Iterator[tuple[str, list[Gold]]]:
     """Articles of LGL/TR-News: text and gold toponyms (offsets into the text)."""
-    root = ET.parse(path).getroot()  # a local corpus file from ../shared, not user input
+    return _gritta_articles(ET.parse(path).getroot())  # a local corpus file from ../shared
+
+
+def _gritta_articles(root: ET.Element) -> Iterator[tuple[str, list[Gold]]]:
     for article in root.iter("article"):
         text = article.findtext("text") or ""
         golds = []

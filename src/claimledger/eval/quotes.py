@@ -58,6 +58,13 @@ def evaluate(settings: Settings, shared_dir: Path, limit: int | None) -> EvalRes
     return score_split(settings, split, limit)
 
 
+def evaluate_file(settings: Settings, gold: Path, limit: int | None) -> EvalResult:
+    """`claimledger eval quotes GOLD`: adaq's ru_tokens.tsv or a Russian/Ukrainian gold set (issue 12)."""
+    from claimledger.eval.cyrillic import evaluate_part  # noqa: PLC0415 - one scorer, loaded lazily
+
+    return evaluate_part(settings, gold, limit, "quotes")
+
+
 def score_split(settings: Settings, split: Path, limit: int | None) -> EvalResult:
     """Score the quotes stage on one PolNeAR split (dev for the record; train while developing)."""
     if not (split / "text").is_dir():

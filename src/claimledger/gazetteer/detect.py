@@ -36,11 +36,24 @@ _RIVERS = frozenset(
 )
 _DIRECTIONS = frozenset({"eastern", "western", "southern", "northern", "central", "east", "south"})
 _FOCUS = frozenset({"UA", "RU"})
-# A name followed by one of these is a river, street or building named after a place ("Lena River").
+# A name followed by one of these is a river, a mountain or an area named after a place ("Lena river").
 _FEATURE_WORDS = frozenset(
-    {"river", "sea", "lake", "bay", "gulf", "street", "road", "avenue", "boulevard", "square", "bridge",
-     "mountains", "mountain", "island", "islands", "valley", "canal", "airport", "station", "university",
-     "hospital", "county", "parish", "township", "district", "park", "reservoir", "dam", "highway"}
+    {"river", "sea", "lake", "bay", "gulf", "mountains", "mountain", "island", "islands", "valley", "canal",
+     "county", "parish", "township", "district", "reservoir", "dam"}
+)  # fmt: skip
+# A building or street is named after a place only when capitalized ("Orchard Street", "Kharkiv
+# Airport"); "a New Jersey airport", "an east London hospital" still name the place itself.
+_BUILDING_WORDS = frozenset(
+    {"street", "road", "avenue", "boulevard", "square", "bridge", "airport", "station", "university",
+     "hospital", "park", "highway", "stadium", "college", "church", "hotel", "center", "centre", "mall"}
+)  # fmt: skip
+
+
+# "Miss.", "Ind.", "Pa." name states only with their period; the bare word is a title or a name.
+_AP_WITHOUT_PERIOD = frozenset(
+    {"Miss", "Ind", "Wash", "Pa", "Ga", "Mo", "Md", "Del", "Conn", "Mass", "Ore", "Ala", "Ark", "Colo",
+     "Fla", "Ill", "Kan", "Ky", "La", "Mich", "Minn", "Mont", "Neb", "Nev", "Okla", "Tenn", "Vt", "Wis",
+     "Wyo", "Va"}
 )  # fmt: skip
 
 
@@ -80,6 +93,7 @@ def _entity_index(parsed: Doc) -> dict[int, Span]:
 
 
 def _gazetteer_mentions(parsed: Doc, gazetteer: Gazetteer, entity_at: dict[int, Span]) -> list[Mention]:
+    people = _surnames(parsed)
     found: list[Mention] = []
     doubted: list[Mention] = []
     i, n = 0, len(parsed)
@@ -96,7 +110,7 @@ def _gazetteer_mentions(parsed: Doc, gazetteer: Gazetteer, entity_at: dict[int, 
             continue
         span = parsed[i:end]
         mention = Mention(span.start_char, span.end_char, span.text, "gazetteer", candidates)
-        if _accept(span, candidates, entity_at):
+        if _accept(span, candidates, entity_at) and not _surname(span, entity_at, people):
             found.append(mention)
             i = end
         else:
@@ -175,6 +189,23 @@ def _well_formed(span: Span) -> bool:
     return all(token.text[:1].isupper() or token.lower_ in _JOINERS for token in span[1:-1])
 
 
+def _surnames(parsed: Doc) -> frozenset[str]:
+    """Last words of the article's multi-word person names ("Brett Hartmann" -> "Hartmann")."""
+    return frozenset(ent[-1].text for ent in parsed.ents if ent.label_ == "PERSON" and len(ent) > 1)
+
+
+def _surname(span: Span, entity_at: dict[int, Span], people: frozenset[str]) -> bool:
+    """One sense per discourse for people: once "Brett Hartmann" is named, a bare "Hartmann" (or
+    "coach Ripley", "Walker said") is him, unless NER calls that word a place; and an AP state
+    abbreviation without its period ("Miss Teen") is a title, not Mississippi."""
+    if len(span) != 1:
+        return False
+    if span.text in _AP_WITHOUT_PERIOD:
+        return True
+    ent = entity_at.get(span.start)
+    return span.text in people and not (ent is not None and ent.label_ in {"GPE", "LOC"})
+
+
 def _accept(span: Span, candidates: tuple[Candidate, ...], entity_at: dict[int, Span]) -> bool:
     """Keep a gazetteer hit unless NER and the candidates together say it is not a place."""
     ent = entity_at.get(span.start)
@@ -182,6 +213,12 @@ def _accept(span: Span, candidates: tuple[Candidate, ...], entity_at: dict[int, 
         return False
     if ent is not None and ent.label_ in {"GPE", "LOC"}:
         return True
+    if span[-1].text in {"County", "Parish"} and any(c.feature == "county" for c in candidates):
+        return True  # "Hall County Environmental Health": the county, whatever NER says
+    if ent is not None and ent.label_ in {"FAC", "ORG"} and _leads(ent, span):
+        # "Gainesville Public Utilities", "Vancouver International Airport": a known town's name
+        # leading an organization's or a building's name still places the story there
+        return _sizeable(candidates) or any(_is_focus(c) and c.population >= 100_000 for c in candidates)
     if ent is not None and ent.label_ == "FAC":  # a part of "Orchard Street" is no town
         return not _extends(ent, span)
     if span.text.isupper() and len(span.text) > 1:  # "TASS", "NATO": acronyms only for regions/countries
@@ -201,8 +238,14 @@ def _accept(span: Span, candidates: tuple[Candidate, ...], entity_at: dict[int, 
     if span[0].is_stop or len(span.text) < 3:
         return False
     if span[0].is_sent_start:  # "As the conflict continues": only places a reader would know
-        return any(_prominent(c) for c in focus)
+        return any(_prominent(c) for c in focus) or (span[0].pos_ == "PROPN" and _sizeable(candidates))
     return bool(focus) or (span[0].pos_ == "PROPN" and _sizeable(candidates))
+
+
+def _leads(ent: Span, span: Span) -> bool:
+    """The span opens a longer entity ("Huntsville Fire Department"), rather than ends or is it."""
+    opens = ent.start == span.start or (ent.start == span.start - 1 and ent[0].lower_ == "the")
+    return opens and ent.end > span.end
 
 
 def _extends(ent: Span, span: Span) -> bool:
@@ -218,6 +261,8 @@ def _names_a_feature(span: Span) -> bool:
     doc = span.doc
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and following.lower_ in _FEATURE_WORDS:
+        return True
+    if following is not None and following.lower_ in _BUILDING_WORDS and following.text[:1].isupper():
         return True
     previous = doc[span.start - 1] if span.start > 0 else None
     return bool(previous is not None and previous.text == "the" and len(span) == 1 and span.text in _RIVERS)
@@ -250,7 +295,9 @@ def _is_focus(candidate: Candidate) -> bool:
 
 
 def _sizeable(candidates: tuple[Candidate, ...]) -> bool:
-    return any(c.canonical and c.exact and c.population >= 20_000 for c in candidates)
+    return any(
+        c.canonical and c.exact and (c.population >= 20_000 or c.feature == "county") for c in candidates
+    )
 
 
 def _ner_mention(ent: Span, gazetteer: Gazetteer) -> Mention | None:
@@ -267,4 +314,6 @@ def _ner_mention(ent: Span, gazetteer: Gazetteer) -> Mention | None:
         return None
     span = ent.doc[tokens[0].i : tokens[-1].i + 1]
     candidates = () if _names_a_feature(span) else gazetteer.lookup(text)  # "the Dnipro": the river
+    if not candidates and len(tokens) == 1 and ent.label_ == "GPE":
+        return None  # one unknown word NER calls a GPE is mostly a surname ("Saakashvili", "Farrin")
     return Mention(start, end, text, "ner", candidates)

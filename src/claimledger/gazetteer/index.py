@@ -6,7 +6,9 @@ news repeats its toponyms, and most capitalized words are looked up many times o
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -57,11 +59,13 @@ class Candidate:
         return self.id if self.id > 0 else None
 
 
-_QUERY = """
-SELECT n.norm, n.naming, n.canonical, p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.admin1_code,
-       p.feature, p.population, p.front, p.capital
-FROM names n JOIN places p ON p.id = n.id WHERE n.key = ?
-"""
+_COLUMNS = """n.norm, n.naming, n.canonical, p.id, p.name, p.lat, p.lon, p.country, p.admin1,
+       p.admin1_code, p.feature, p.population, p.front, p.capital"""
+_QUERY = f"SELECT {_COLUMNS} FROM names n JOIN places p ON p.id = n.id WHERE n.key = ?"
+# Many keys in one statement: one pass through SQLite's statement machinery for a whole article.
+_BATCH_QUERY = f"""SELECT n.key, {_COLUMNS} FROM names n JOIN places p ON p.id = n.id
+WHERE n.key IN (SELECT value FROM json_each(?))"""
+_BATCH = 500
 
 
 class Gazetteer:
@@ -72,7 +76,10 @@ class Gazetteer:
         if not path.is_file():
             raise SetupError(f"no gazetteer at {path}: {FIX}")
         try:
-            self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            # immutable: no locks or change checks per query; writers replace the file, never edit it
+            self._conn = sqlite3.connect(
+                f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False
+            )
             self._conn.execute(f"PRAGMA mmap_size={_MMAP_BYTES}")
             row = self._conn.execute("SELECT v FROM meta WHERE k = 'schema'").fetchone()
             self.size = int(self._conn.execute("SELECT v FROM meta WHERE k = 'places'").fetchone()[0])
@@ -88,17 +95,40 @@ class Gazetteer:
         key = fold(text)
         if not key or not may_contain(self._bloom, self._bloom_size, key):
             return ()
-        exact_key = norm(text)
-        best: dict[int, Candidate] = {}
-        for row in self._conn.execute(_QUERY, (key,)):
-            candidate = _candidate(row, exact_key)
-            held = best.get(candidate.id)
-            if held is None or _rank(candidate) > _rank(held):
-                best[candidate.id] = candidate
-        return tuple(best.values())
+        return _best(self._conn.execute(_QUERY, (key,)), norm(text))
+
+    def lookup_many(self, texts: Iterable[str]) -> dict[str, tuple[Candidate, ...]]:
+        """Candidates for many names at once (uncached): what `lookup` gives each, in a few queries."""
+        keys: dict[str, list[str]] = {}
+        for text in texts:
+            key = fold(text)
+            if key and may_contain(self._bloom, self._bloom_size, key):
+                keys.setdefault(key, []).append(text)
+        rows: dict[str, list[tuple[Any, ...]]] = {}
+        unique = list(keys)
+        for i in range(0, len(unique), _BATCH):
+            chunk = json.dumps(unique[i : i + _BATCH])
+            for row in self._conn.execute(_BATCH_QUERY, (chunk,)):
+                rows.setdefault(row[0], []).append(row[1:])
+        found: dict[str, tuple[Candidate, ...]] = {}
+        for key, group in keys.items():
+            for text in group:
+                found[text] = _best(rows.get(key, ()), norm(text))
+        return found
 
     def close(self) -> None:
         self._conn.close()
+
+
+def _best(rows: Iterable[tuple[Any, ...]], exact_key: str) -> tuple[Candidate, ...]:
+    """One candidate per place, from its best-matching spelling."""
+    best: dict[int, Candidate] = {}
+    for row in rows:
+        candidate = _candidate(row, exact_key)
+        held = best.get(candidate.id)
+        if held is None or _rank(candidate) > _rank(held):
+            best[candidate.id] = candidate
+    return tuple(best.values())
 
 
 def _candidate(row: tuple[Any, ...], exact_key: str) -> Candidate:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from claimledger.gazetteer.detect import Mention
@@ -21,13 +21,37 @@ from claimledger.gazetteer.names import fold
 
 # Prior for the countries conflict news is about; small enough for context to override.
 COUNTRY_PRIOR = {"UA": 0.3, "RU": 0.15}
-FEATURE_BONUS = {"country": 0.5, "region": 0.2}
-CAPITAL_BONUS = 0.3
-SIZE_WEIGHT = 1.0
-CONTAINMENT_BONUS = 1.0
 Votes = dict[str, float]  # country or region code -> share of the article's names pointing there
 _TEMPERATURE = 0.2
 _NEAR_KM = 150.0
+_AREAS = frozenset({"county", "region", "country"})
+_CURATED = frozenset({"soviet", "en", "ru-occupation"})  # namings only resources/places-*.tsv assign
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The weight of each feature in a candidate's score. Tuned on the first half of LGL and of
+    TR-News (see docs/stages.md); each is a plain number a reviewer can change and re-score."""
+
+    size: float = 2.0  # log10(population) / 7, capped at 1
+    country: float = 0.25  # the place is a country
+    region: float = 0.8  # a first-level region (state, oblast)
+    county: float = 0.0
+    capital: float = 0.3
+    canonical: float = 0.2  # the name is the place's main name
+    exact: float = 0.8  # the spelling matches without romanization folding
+    naming: float = 0.3  # the spelling carries a naming tradition (uk, ru, ...)
+    in_country: float = 1.0  # share of the article's other names in the candidate's country
+    in_admin1: float = 0.6  # the article's other names point to the candidate's region
+    near: float = 0.5  # closeness to the article's other places
+    contained: float = 1.0  # "Athens, Ga.": the text puts the place inside a region or country
+    clear: float = 0.8  # confidence from which a name votes for its own place only
+    front: float = 0.1  # a place of the front zone this tool is built for (VIINA)
+    curated: float = 0.0  # the spelling is a curated former or foreign name (Artemovsk, Kiev)
+    smooth: float = 1.0  # pseudo-votes against the article's countries: one other name is weak evidence
+
+
+WEIGHTS = Weights()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,46 +86,76 @@ class Context:
         return countries, admin1
 
 
-def prior(c: Candidate) -> float:
+def prior(c: Candidate, w: Weights = WEIGHTS) -> float:
     """Context-free score: size, kind of place, match quality, front-zone prior."""
     size = min(1.0, math.log10(c.population + 1) / 7)
-    match = 0.6 * c.canonical + 0.4 * c.exact + 0.3 * (c.naming is not None)
-    front = 0.1 * (c.front > 0) + 0.05 * min(max(c.front - 1, 0), 4)
-    kind = FEATURE_BONUS.get(c.feature, 0.0) + CAPITAL_BONUS * c.capital
-    return SIZE_WEIGHT * size + kind + match + COUNTRY_PRIOR.get(c.country or "", 0.0) + front
+    match = w.canonical * c.canonical + w.exact * c.exact + w.naming * (c.naming is not None)
+    match += w.curated * (c.naming in _CURATED)
+    front = w.front * (c.front > 0) + 0.05 * min(max(c.front - 1, 0), 4)
+    kind = {"country": w.country, "region": w.region, "county": w.county}.get(c.feature, 0.0)
+    kind += w.capital * c.capital
+    return w.size * size + kind + match + COUNTRY_PRIOR.get(c.country or "", 0.0) + front
 
 
-def contextual(c: Candidate, key: str, ctx: Context, votes: tuple[Votes, Votes] | None = None) -> float:
+def contextual(
+    c: Candidate,
+    key: str,
+    ctx: Context,
+    votes: tuple[Votes, Votes] | None = None,
+    w: Weights = WEIGHTS,
+) -> float:
     """Agreement with the article: its countries, its regions, nearness to its other places."""
     countries, admin1 = votes or ctx.others(key)
-    score = 0.5 * max(0, countries[c.country or ""]) / max(1, sum(countries.values()))
+    score = w.in_country * max(0, countries[c.country or ""]) / max(1, sum(countries.values()) + w.smooth)
     if c.admin1_code:  # a town in the article's region, or the region of the article's towns
-        score += 0.6 * min(1, max(0, admin1[c.admin1_code]))
+        score += w.in_admin1 * min(1, max(0, admin1[c.admin1_code]))
     if c.lat is not None and c.lon is not None:
         distances = [haversine_km(c.lat, c.lon, lat, lon) for other, lat, lon in ctx.anchors if other != key]
         if distances:
-            score += 0.5 * math.exp(-min(distances) / _NEAR_KM)
+            score += w.near * math.exp(-min(distances) / _NEAR_KM)
     return score
 
 
-def resolve(mentions: Sequence[Mention], text: str = "") -> list[Resolution]:
+def resolve(mentions: Sequence[Mention], text: str = "", w: Weights = WEIGHTS) -> list[Resolution]:
     """Two passes: priors alone pick anchors, then context re-ranks every name's candidates."""
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         groups.setdefault(fold(mention.text), []).append(mention)
     within = containment(mentions, text)
-    chosen = {key: _ranked(ms[0].candidates, key, None, within) for key, ms in groups.items()}
+    chosen = {key: _ranked(ms[0].candidates, key, None, within, w) for key, ms in groups.items()}
     for _ in range(2):
-        ctx = _context(chosen)
-        chosen = {key: _ranked(ms[0].candidates, key, ctx, within) for key, ms in groups.items()}
+        ctx = _context(chosen, w)
+        chosen = {key: _ranked(ms[0].candidates, key, ctx, within, w) for key, ms in groups.items()}
     out = []
+    located = _locate_counties(chosen)
     for mention in mentions:
         ranked = chosen[fold(mention.text)]
         if not ranked:
             out.append(Resolution(mention, None, 0.0))
             continue
-        best = ranked[0][1]
+        best = located.get(fold(mention.text), ranked[0][1])
         out.append(Resolution(mention, best, _confidence(ranked)))
+    return out
+
+
+def _locate_counties(chosen: dict[str, list[tuple[float, Candidate]]]) -> dict[str, Candidate]:
+    """A county of the default gazetteer sits at its state's centre or at a same-named town, both
+    rough. Local news names places inside the county it writes about, so the county is moved to
+    the middle of the article's towns in the same state, where there are any."""
+    towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for ranked in chosen.values():
+        if ranked:
+            c = ranked[0][1]
+            if c.feature not in _AREAS and c.admin1_code and c.lat is not None and c.lon is not None:
+                towns[c.admin1_code].append((c.lat, c.lon))
+    out = {}
+    for key, ranked in chosen.items():
+        if ranked and ranked[0][1].feature == "county" and ranked[0][1].id < 0:
+            points = towns.get(ranked[0][1].admin1_code or "")
+            if points:
+                lat = sorted(p[0] for p in points)[len(points) // 2]
+                lon = sorted(p[1] for p in points)[len(points) // 2]
+                out[key] = replace(ranked[0][1], lat=lat, lon=lon)
     return out
 
 
@@ -127,11 +181,20 @@ def _area(c: Candidate) -> str | None:
 
 
 def _ranked(
-    candidates: Sequence[Candidate], key: str, ctx: Context | None, within: dict[str, set[str]]
+    candidates: Sequence[Candidate],
+    key: str,
+    ctx: Context | None,
+    within: dict[str, set[str]],
+    w: Weights,
 ) -> list[tuple[float, Candidate]]:
     votes = ctx.others(key) if ctx else None
     scored = [
-        (prior(c) + (contextual(c, key, ctx, votes) if ctx else 0.0) + _contained(c, within.get(key)), c)
+        (
+            prior(c, w)
+            + (contextual(c, key, ctx, votes, w) if ctx else 0.0)
+            + w.contained * _contained(c, within.get(key)),
+            c,
+        )
         for c in candidates
     ]
     return sorted(scored, key=lambda sc: (-sc[0], -sc[1].population, sc[1].id))
@@ -142,10 +205,10 @@ def _contained(c: Candidate, allowed: set[str] | None) -> float:
     if not allowed:
         return 0.0
     own = _area(c) if c.feature in {"region", "country"} else None
-    return CONTAINMENT_BONUS if {c.admin1_code, c.country, own} & allowed else 0.0
+    return 1.0 if {c.admin1_code, c.country, own} & allowed else 0.0
 
 
-def _context(chosen: dict[str, list[tuple[float, Candidate]]]) -> Context:
+def _context(chosen: dict[str, list[tuple[float, Candidate]]], w: Weights) -> Context:
     countries: dict[str, Votes] = {}
     admin1: dict[str, Votes] = {}
     anchors: list[tuple[str, float, float]] = []
@@ -153,7 +216,7 @@ def _context(chosen: dict[str, list[tuple[float, Candidate]]]) -> Context:
         if not ranked:
             continue
         best = ranked[0][1]
-        voters = [best] if _confidence(ranked) >= 0.95 else [c for _, c in ranked]
+        voters = [best] if _confidence(ranked) >= w.clear else [c for _, c in ranked]
         countries[key], admin1[key] = defaultdict(float), defaultdict(float)
         for c in voters:
             countries[key][c.country or ""] += 1 / len(voters)

@@ -36,6 +36,54 @@ NAMES: dict[str, str] = {
     "nl": "Dutch",
 }
 _CODE = re.compile(r"^[a-z]{2,3}$")
+# Function words of Russian and Ukrainian as they come out of transliteration ("soobshchil, chto"),
+# none of them an English word: a Latin text full of them is a transliterated original.
+_TRANSLIT = frozenset(
+    {
+        "chto",
+        "eto",
+        "iz",
+        "ot",
+        "dlya",
+        "dlia",
+        "kak",
+        "pod",
+        "pri",
+        "bylo",
+        "byli",
+        "budet",
+        "takzhe",
+        "tolko",
+        "posle",
+        "uzhe",
+        "yeshche",
+        "eshche",
+        "zhe",
+        "ili",
+        "sily",
+        "voyska",
+        "voiska",
+        "zayavil",
+        "zaiavyv",
+        "soobshchil",
+        "skazal",
+        "shcho",
+        "vid",
+        "tse",
+        "yak",
+        "pislia",
+        "povidomyv",
+        "rossii",
+        "rosii",
+        "ukrainy",
+        "ukrayiny",
+        "minoborony",
+        "genshtab",
+        "henshtab",
+    }
+)
+_LATIN_WORD = re.compile(r"[a-z']+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -74,6 +122,15 @@ def detect(text: str) -> tuple[str, float] | None:
     return best.language.iso_code_639_1.name.lower(), float(best.value)
 
 
+def transliterated(text: str) -> bool:
+    """Whether a Latin-script text is Russian or Ukrainian written in Latin letters."""
+    if _CYRILLIC.search(text):
+        return False
+    words = _LATIN_WORD.findall(text.casefold())
+    hits = {w for w in words if w in _TRANSLIT}
+    return len(hits) >= 3 and sum(w in _TRANSLIT for w in words) >= 0.08 * len(words)
+
+
 class LanguageStage(BatchStage):
     name = "language"
     version = "1"
@@ -93,6 +150,11 @@ class LanguageStage(BatchStage):
             elif isinstance(found, tuple):
                 doc.meta.language, doc.language_confidence = found
                 doc.language_detected = True
+                if transliterated(doc.text[: self.sample]):
+                    doc.error = InputError(
+                        f"{doc.meta.source or 'article'} looks like Russian or Ukrainian in Latin letters "
+                        "(transliterated), which claimledger does not analyze: give the Cyrillic original"
+                    )
             else:
                 doc.meta.language = "en"
                 doc.note("language could not be identified (too little text); analyzed as English")

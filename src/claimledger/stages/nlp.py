@@ -4,8 +4,10 @@ The whole stream goes through spaCy's own `nlp.pipe` in batches, which is where 
 The parse stays on the document as a transient attribute for later stages; the named entities are
 recorded as Entity spans. Russian and Ukrainian articles get spaCy's rule-based tokenizer and a
 punctuation sentencizer (`spacy.blank`, built on first use, nothing downloaded): tokens and sentences,
-no tags, parse or entities, so the stages that need a parse skip them (see docs/stages.md). Articles
-in any other language get a clear error each.
+no tags or parse, so the stages that need a parse skip them (see docs/stages.md). Russian articles
+also get natasha's named entities (PER/LOC/ORG as PERSON/LOC/ORG), loaded on the first Russian
+article only; natasha is wrong on Ukrainian, which gets none yet. Articles in any other language get a
+clear error each.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ MODEL_FIX = (
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+# natasha's labels as spaCy names them, so English and Russian reports share one label set.
+NATASHA_LABELS = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}
 
 
 @lru_cache(maxsize=4)
@@ -49,6 +55,38 @@ def load_blank(code: str) -> Language:
     nlp = spacy.blank(code)
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+@lru_cache(maxsize=1)
+def load_natasha() -> tuple[Any, Any] | None:
+    """natasha's sentence segmenter and news NER tagger (its embeddings ship in the package, nothing is
+    downloaded), or None where natasha is not installed."""
+    try:
+        from natasha import NewsEmbedding, NewsNERTagger, Segmenter  # noqa: PLC0415 - ~100 MB, on demand
+    except ImportError:
+        return None
+    return Segmenter(), NewsNERTagger(NewsEmbedding())
+
+
+def russian_entities(parsed: Doc) -> bool:
+    """natasha's entities set as the parsed doc's `ents`; False where natasha is not installed."""
+    loaded = load_natasha()
+    if loaded is None:
+        return False
+    from natasha import Doc as NatashaDoc  # noqa: PLC0415 - loaded with load_natasha
+
+    segmenter, tagger = loaded
+    found = NatashaDoc(parsed.text)
+    found.segment(segmenter)
+    found.tag_ner(tagger)
+    spans: list[Span] = []
+    for span in found.spans:
+        ent = parsed.char_span(span.start, span.stop, label=NATASHA_LABELS.get(span.type, span.type),
+                               alignment_mode="contract")  # fmt: skip
+        if ent is not None and len(ent) and all(ent.start >= s.end or ent.end <= s.start for s in spans):
+            spans.append(ent)
+    parsed.ents = spans
+    return True
 
 
 def has_parse(doc: Document) -> bool:
@@ -96,6 +134,8 @@ class NlpStage(BatchStage):
             texts = (docs[n].text for n in indexes)
             for n, parsed in zip(indexes, nlp.pipe(texts, batch_size=len(indexes)), strict=True):
                 out[n] = parsed
+                if code == "ru" and not russian_entities(parsed):
+                    docs[n].note("entities: natasha is not installed, so this Russian article has none")
         return out
 
     def annotate(self, docs: Sequence[Document], results: Sequence[object]) -> None:

@@ -5,10 +5,11 @@ included) and reported clauses ("X said that ...", "according to X, ..."); speak
 people, organizations, media or anonymous sources, with pronouns and role references resolved to an
 earlier speaker. Rules over the spaCy parse, in the source/cue/content frame of PARC 3.0 and
 PolNeAR (Newell et al., LREC 2018), scored by `claimledger eval quotes` on PolNeAR dev.
-Russian and Ukrainian articles have no parse yet: their direct quotes come from
-`claimledger.quotes.cyrillic` (marks, dash speech, the cue beside them), and the report notes that
-reported speech was not read. Does not: attribute beliefs without a reporting verb, or link quotes
-across documents.
+Russian and Ukrainian articles have no parse yet: their quotes come from `claimledger.quotes.cyrillic`
+(marks, dash speech and reported speech, attributed by the words around the cue), as the report
+notes. The report's per-article sourcing profile is computed from these quotes
+(`claimledger.quotes.sourcing`). Does not: attribute beliefs without a reporting verb, or link
+quotes across documents.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from claimledger.stages.nlp import has_parse
 
 class QuotesStage(BatchStage):
     name = "quotes"
-    version = "1"
+    version = "2"
     requires = frozenset({"parsed"})
     assigns = frozenset({"quotes"})
 
@@ -35,7 +36,9 @@ class QuotesStage(BatchStage):
 
     def predict(self, docs: Sequence[Document]) -> Sequence[Found]:
         return [
-            find_quotes(doc.parsed, self.lexicon) if has_parse(doc) else find_cyrillic_quotes(doc.text)
+            find_quotes(doc.parsed, self.lexicon, doc.text)
+            if has_parse(doc)
+            else find_cyrillic_quotes(doc.text)
             for doc in docs
         ]
 
@@ -44,7 +47,9 @@ class QuotesStage(BatchStage):
             if not isinstance(found, Found):
                 raise TypeError(f"quotes stage expected Found, got {type(found).__name__}")
             if not has_parse(doc):
-                doc.note(f"quotes: direct quotes only; reported speech not read in {doc.meta.language} yet")
+                doc.note(
+                    f"quotes: {doc.meta.language} attribution read from the words around each cue, no parse"
+                )
             for quote in found.quotes:
                 doc.add(quote)
             if found.unclosed:

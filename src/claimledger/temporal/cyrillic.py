@@ -44,7 +44,10 @@ THIS = r"(?:эт|ц)[а-яіїєґ]*"
 UNITS: dict[str, str] = {"недел": "week", "тижн": "week", "тиж": "week", "месяц": "month",
                          "місяц": "month", "год": "year", "рок": "year", "рік": "year"}  # fmt: skip
 UNIT = r"(?:недел|тижн?|месяц|місяц|год|рок|рік)[а-яіїєґ]*"
-_FUTURE = re.compile(r"(?i)\b(?:будет|будут|буде|будуть|планиру|планує|намерен|збира|собира)")
+_FUTURE = re.compile(
+    r"(?i)\b(?:будет|будут|буде|будуть|планиру|планує|намерен|збира|собира|продлит|продолжит|завершит|"
+    r"\w+тим(?:е|уть)\b)"
+)
 
 
 def month_number(word: str) -> int:
@@ -124,6 +127,37 @@ def _day_before(m: re.Match[str], ctx: Context) -> Resolved:
     return _day(base - timedelta(days=1)) if base else UNRESOLVED
 
 
+def _month(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "в ноябре", "с начала мая", "наприкінці листопада": the month, the latest one on or before
+    publication (the next one where the clause speaks of the future)."""
+    month = month_number(m["mon"])
+    if m["y"]:
+        return (f"{int(m['y']):04d}-{month:02d}", "month", None)
+    if ctx.anchor is None:
+        return UNRESOLVED
+    year = ctx.anchor.year
+    if ctx.future and month < ctx.anchor.month:
+        year += 1
+    elif not ctx.future and month > ctx.anchor.month:
+        year -= 1
+    return (f"{year:04d}-{month:02d}", "month", None)
+
+
+def _year(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "в 2022 году", "у 2022 році"; "с начала года", "з початку року": the publication year."""
+    if m["y"]:
+        return (m["y"], "year", None)
+    return (str(ctx.anchor.year), "year", None) if ctx.anchor else UNRESOLVED
+
+
+def _weekend(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "на минувших выходных", "минулих вихідних": the last Saturday and Sunday before publication."""
+    if ctx.anchor is None:
+        return UNRESOLVED
+    saturday = nearest_weekday(5, ctx.anchor, future=False, strict=True)
+    return (saturday.isoformat(), "day", (saturday + timedelta(days=1)).isoformat())
+
+
 def _weekday(m: re.Match[str], ctx: Context) -> Resolved:
     if ctx.anchor is None:
         return UNRESOLVED
@@ -148,6 +182,30 @@ RULES: tuple[Rule, ...] = (
         ),
         _day_month,
         False,
+    ),
+    (
+        re.compile(
+            rf"{_B}(?i:(?:(?:с|со|до|к|от|з|із|від)\s+)?(?:начал[аое]|конц[аеу]|середин[аеыиуі]|початку|кінця|"
+            rf"середини)\s+|в\s+(?:начале|конце|середине)\s+|(?:на\s+початку|наприкінці|в\s+кінці|у\s+кінці|"
+            rf"в\s+середині|у\s+середині)\s+|(?:в|у|з|із|с|со|перед|за|після|после|от|від|к)\s+)(?P<mon>{MONTH}){_E}"
+            rf"{_YEAR}",
+            re.IGNORECASE,
+        ),
+        _month,
+        True,
+    ),
+    (
+        re.compile(
+            rf"{_B}(?i:(?:в|у)\s+(?P<y>(?:19|20)\d{{2}})\s+(?:году|році|року|г\.|р\.)|(?:с|со|з|із)\s+(?:начала|початку)\s+"
+            rf"(?:этого\s+|цього\s+)?(?:года|року)){_E}",
+        ),
+        _year,
+        True,
+    ),
+    (
+        re.compile(rf"{_B}(?i:(?:на\s+)?(?:минувш|прошл|минул)[а-яі]*\s+(?:выходн|вихідн)[а-яі]*){_E}"),
+        _weekend,
+        True,
     ),
     (re.compile(rf"{_B}(?i:{'|'.join(DAY_OFFSETS)}){_E}"), _deictic, True),
     (re.compile(rf"{_B}(?i:накануне|напередодні){_E}"), _day_before, True),
