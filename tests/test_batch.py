@@ -6,7 +6,10 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import platform
 import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +17,9 @@ import pytest
 
 from claimledger.batch.partition import Part, check_sources, partitions, parts_of
 from claimledger.batch.runner import LocalRunner
+from claimledger.document import Document
 from claimledger.errors import InputError
+from claimledger.pipeline import Pipeline
 from claimledger.report.json import to_report
 from claimledger.settings import Settings
 from tests.conftest import EXAMPLES
@@ -88,11 +93,11 @@ def reports(docs: Iterator) -> list[dict | str]:
     return [to_report(d) if d.error is None else f"error: {d.error}" for d in docs]
 
 
-def test_dask_gives_the_local_reports_in_order(cluster_client, corpus: list[str]):
+def test_dask_gives_the_local_reports_in_order(cluster_client, corpus: list[str], pipeline: Pipeline):
     from claimledger.batch.dask import DaskRunner
 
     settings = Settings(partition_bytes=3000)
-    local = reports(LocalRunner().run(corpus, settings))
+    local = reports(LocalRunner(pipeline).run(corpus, settings))
     runner = DaskRunner(client=cluster_client)
     assert reports(runner.run(corpus, settings)) == local
     assert runner.summary.partitions > 3
@@ -143,16 +148,81 @@ def test_dask_bad_input_is_one_line_exit_2(capsys, tmp_path: Path, args: list[st
     assert len(err.strip().splitlines()) == 1
 
 
-def test_dask_ingest_stores_what_local_ingest_stores(cluster_client, corpus: list[str], tmp_path: Path):
+def test_dask_ingest_stores_what_local_ingest_stores(
+    cluster_client, corpus: list[str], tmp_path: Path, db_url: str
+):
+    """SQLite: the client stores what the workers return; PostgreSQL: the workers store it themselves."""
     from claimledger.batch.dask import DaskRunner
     from claimledger.ledger.ingest import Ingest
     from claimledger.ledger.store import Store
 
     settings = Settings(batch_size=8)
     stored: list[dict[str, dict]] = []
-    for name, runner in (("local", None), ("dask", DaskRunner(client=cluster_client))):
-        with Store.open(str(tmp_path / f"{name}.db")) as store:
+    for target, runner in ((str(tmp_path / "local.db"), None), (db_url, DaskRunner(client=cluster_client))):
+        with Store.open(target) as store:
             summary = Ingest(store, settings, runner=runner).run(corpus)
-            assert (summary.stored, len(summary.warnings)) == (28, 1), name
+            assert (summary.stored, len(summary.warnings)) == (28, 1), target
             stored.append({r["article"]["id"]: r for r in store.reports()})
     assert stored[0] == stored[1]
+
+
+def jsonl_documents(path: Path) -> list[Document]:
+    from claimledger.readers.jsonl import read_jsonl
+
+    return list(read_jsonl(path.read_bytes(), str(path)))
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)  # SQLite keeps its one writer
+def test_postgresql_workers_write_and_a_task_run_twice_stores_nothing_twice(
+    cluster_client, tmp_path: Path, db_url: str
+):
+    from claimledger.batch.dask import DaskRunner
+    from claimledger.batch.direct import write_documents
+    from claimledger.ledger.store import PutResult, Store
+
+    settings = Settings(batch_size=4)
+    docs = jsonl_documents(write_corpus(tmp_path / "c.jsonl", 12))
+    with Store.open(db_url) as store:
+        outcomes = list(DaskRunner(client=cluster_client).ingest([docs[:6], docs[6:8]], settings, store))
+        # only what the store did comes back: the reports stayed on the workers
+        assert [o.outcome for o in outcomes if isinstance(o, PutResult)] == ["stored"] * 8
+        url = store.engine.url.render_as_string(hide_password=False)
+        rerun = cluster_client.submit(write_documents, 0, docs[:6], settings, url, key="rerun-0").result()
+        assert [item.result.outcome for item in rerun.items] == ["unchanged"] * 6
+        # one partition run by both workers at the same time, as when a worker is wrongly declared dead
+        workers = list(cluster_client.scheduler_info()["workers"])
+        twice = cluster_client.gather(
+            [
+                cluster_client.submit(
+                    write_documents, 1, docs[8:], settings, url, key=f"twice-{n}", workers=[address]
+                )
+                for n, address in enumerate(workers)
+            ]
+        )
+        assert all(len(result.items) == 4 for result in twice)
+        assert store.count() == 12
+        assert store.known_ids([doc.id for doc in docs]) == {doc.id for doc in docs}
+        with Store.open(str(tmp_path / "once.db")) as once:
+            for report in store.reports():
+                once.put(report)
+            assert {table: once.count(table) for table in COUNTED} == {
+                table: store.count(table) for table in COUNTED
+            }
+
+
+COUNTED = ("articles", "places", "quotes", "claims", "claim_places", "techniques", "article_bands")
+
+
+def test_dask_workers_get_the_allocator_of_a_plain_process(cluster_client):
+    from claimledger.batch.worker import tune_allocator
+
+    if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
+        pytest.skip("the allocator setting is glibc's")
+    # the nanny sets MALLOC_TRIM_THRESHOLD_ for its workers; a process without it is left alone
+    assert all(cluster_client.run(tune_allocator).values())
+    plain = {k: v for k, v in os.environ.items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    code = "from claimledger.batch.worker import tune_allocator; print(tune_allocator())"
+    answer = subprocess.run(
+        [sys.executable, "-c", code], env=plain, capture_output=True, text=True, check=True
+    )
+    assert answer.stdout.strip() == "False"

@@ -40,8 +40,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
     ),
     SettingSpec(
         "partition_bytes",
-        256_000,
-        "Input bytes per batch task (Dask runner): about 80 news articles; see docs/scaling.md.",
+        64_000,
+        "Input bytes per Dask task: about 12 news articles, seconds of work; see docs/scaling.md.",
     ),
     SettingSpec("scheduler_timeout", 10.0, "Seconds to wait for a Dask scheduler to answer (--scheduler)."),
     SettingSpec(
@@ -71,8 +71,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("claim_window_days", 3, "Days apart two claims may be and still be about the same event."),
     SettingSpec(
         "claim_similarity",
-        0.3,
-        "Least content-word overlap (Jaccard) for two claims of a type other than control to group.",
+        0.65,
+        "Least cosine of two claims' wording (static MiniLM embeddings) for claims of a type other "
+        "than control to group; without the model, word overlap (Jaccard) at 0.3.",
     ),
     SettingSpec(
         "near_duplicate_threshold",
@@ -98,7 +99,7 @@ class Settings:
     url_timeout: float = 10.0
     url_max_bytes: int = 5_000_000
     language_sample_chars: int = 2000
-    partition_bytes: int = 256_000
+    partition_bytes: int = 64_000
     scheduler_timeout: float = 10.0
     web_host: str = "127.0.0.1"
     web_port: int = 8000
@@ -107,7 +108,7 @@ class Settings:
     gazetteer_path: str = ""
     db: str = ""
     claim_window_days: int = 3
-    claim_similarity: float = 0.3
+    claim_similarity: float = 0.65
     near_duplicate_threshold: float = 0.8
     framing_model: str = "minilm"
 

@@ -3,7 +3,8 @@
 Only paths, byte ranges and Settings travel to workers; each builds its pipeline once and returns
 report dicts. The client keeps at most `max_in_flight` partitions submitted-but-not-emitted, so its
 memory stays flat for a corpus of any length. A worker that dies has its partitions rerun elsewhere
-by the scheduler; the run counts them as retried.
+by the scheduler; the run counts them as retried. When ingest writes a PostgreSQL ledger, the
+workers store their own articles (batch/direct.py); a SQLite ledger keeps its one writer, the client.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import logging
 import sys
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, ExitStack
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from itertools import chain
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -22,6 +23,7 @@ from claimledger.batch.runner import RunSummary, read_stdin_once
 from claimledger.batch.worker import (
     Failure,
     PartitionResult,
+    Written,
     analyze_documents,
     analyze_partition,
     cached_pipeline,
@@ -33,6 +35,18 @@ from claimledger.settings import Settings
 
 if TYPE_CHECKING:
     from distributed import Client, LocalCluster
+
+    from claimledger.ledger.sources import Skip
+    from claimledger.ledger.store import PutResult, Store
+
+# A LocalCluster started for a run keeps Dask's bookkeeping off the cores that analyze: its workers
+# sample their stacks for the dashboard's profile every 100 ms instead of 10 ms, and its servers check
+# event-loop latency every second instead of every 20 ms. With Dask's defaults the two took about a
+# sixth of each worker's core on these 2-core machines (docs/scaling.md); the dashboard still works.
+_LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.interval": "100ms",
+    "distributed.admin.tick.interval": "1s",
+}
 
 # A task: the worker function and its arguments; its result is a PartitionResult whose index is the
 # task's position, so results can be put back in order.
@@ -76,11 +90,50 @@ class DaskRunner:
         for result in self._session(tasks, settings):
             yield from self._documents(result)
 
-    def run_documents(self, batches: Iterable[list[Document]], settings: Settings) -> Iterator[Document]:
-        """Documents already read by the caller (ingest reads WARC and RSS itself), analyzed on workers."""
-        tasks = ((analyze_documents, (index, batch, settings)) for index, batch in enumerate(batches))
+    def ingest(
+        self, batches: Iterable[list[Document]], settings: Settings, store: Store
+    ) -> Iterator[dict[str, Any] | Skip | PutResult]:
+        """Ingest's analysis on the workers, one outcome per document in order.
+
+        SQLite: report dicts come back and the caller stores them (the single writer). PostgreSQL:
+        each worker stores its own documents (batch/direct.py) and only what the store did comes
+        back, so the client is no longer the writer every article passes through.
+        """
+        from claimledger.ledger.sources import Skip  # noqa: PLC0415 - the ledger loads only for ingest
+
+        if store.dialect == "postgresql":
+            from claimledger.batch.direct import write_documents  # noqa: PLC0415
+
+            url = store.engine.url.render_as_string(hide_password=False)
+            tasks: Iterable[Task] = (
+                (write_documents, (index, batch, settings, url)) for index, batch in enumerate(batches)
+            )
+        else:
+            tasks = ((analyze_documents, (index, batch, settings)) for index, batch in enumerate(batches))
         for result in self._session(tasks, settings):
-            yield from self._documents(result)
+            for item in result.items:
+                if isinstance(item, Failure):
+                    self.summary.failed += 1
+                    yield Skip(item.source, item.message)
+                    continue
+                self.summary.articles += 1
+                yield item.result if isinstance(item, Written) else item
+
+    @contextmanager
+    def connected(self, settings: Settings) -> Iterator[Client]:
+        """Start or join the cluster and warm every worker once; the runs inside reuse both (a
+        benchmark times the runs alone, and several runs pay the start-up once)."""
+        if self.client is not None:
+            self._preflight(self.client, settings)
+            yield self.client
+            return
+        with self._connect(settings.scheduler_timeout) as client:
+            self._preflight(client, settings)
+            self.client = client
+            try:
+                yield client
+            finally:
+                self.client = None
 
     def _session(self, tasks: Iterable[Task], settings: Settings) -> Iterator[PartitionResult]:
         with ExitStack() as stack:
@@ -90,7 +143,8 @@ class DaskRunner:
             yield from self._stream(client, tasks, window)
 
     def _connect(self, timeout: float) -> AbstractContextManager[Client]:
-        from distributed import Client, LocalCluster  # noqa: PLC0415 - Dask loads only for a Dask run
+        import dask  # noqa: PLC0415 - Dask loads only for a Dask run
+        from distributed import Client, LocalCluster  # noqa: PLC0415
 
         if self.scheduler:
             try:
@@ -100,13 +154,14 @@ class DaskRunner:
                     f"cannot reach the Dask scheduler at {self.scheduler} ({exc}); start one with "
                     "`dask scheduler` and workers with `dask worker ADDRESS`, or use --workers N"
                 ) from exc
-        cluster = LocalCluster(
-            n_workers=self.workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=":0",  # a free port: never collide with another run on 8787
-            silence_logs=logging.ERROR,
-        )
+        with dask.config.set(_LOCAL_CLUSTER_CONFIG):  # the nannies hand it on to their workers
+            cluster = LocalCluster(
+                n_workers=self.workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",  # a free port: never collide with another run on 8787
+                silence_logs=logging.ERROR,
+            )
         return _ClusterClient(cluster, Client(cluster))
 
     def _preflight(self, client: Client, settings: Settings) -> None:
@@ -151,6 +206,8 @@ class DaskRunner:
         for item in result.items:
             if isinstance(item, Failure):
                 doc = Document("", Metadata(source=item.source), error=_error(item))
+            elif isinstance(item, Written):
+                raise TypeError("a direct-write task's result reached the analyze path")
             else:
                 doc = from_report(item)
             self.summary.count(doc)

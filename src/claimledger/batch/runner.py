@@ -14,6 +14,7 @@ from typing import BinaryIO, Protocol
 
 from claimledger.analyze import analyze
 from claimledger.document import Document, Metadata
+from claimledger.pipeline import Pipeline
 from claimledger.settings import Settings
 
 
@@ -53,10 +54,11 @@ class Runner(Protocol):
 
 
 class LocalRunner:
-    """In-process: the stream goes straight through one pipeline."""
+    """In-process: the stream goes straight through one pipeline (`pipeline`, or one built per run)."""
 
-    def __init__(self) -> None:
+    def __init__(self, pipeline: Pipeline | None = None) -> None:
         self.summary = RunSummary()
+        self.pipeline = pipeline
 
     def run(
         self,
@@ -65,7 +67,7 @@ class LocalRunner:
         defaults: Metadata | None = None,
         stdin: BinaryIO | None = None,
     ) -> Iterator[Document]:
-        for doc in analyze(sources, settings, defaults=defaults, stdin=stdin):
+        for doc in analyze(sources, settings, defaults=defaults, stdin=stdin, pipeline=self.pipeline):
             self.summary.count(doc)
             yield doc
 

@@ -7,13 +7,15 @@ dicts and error lines leave.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import io
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimledger.analyze import with_defaults
 from claimledger.batch.partition import Part
@@ -26,6 +28,9 @@ from claimledger.report.json import to_report
 from claimledger.settings import Settings
 from claimledger.stages import build_pipeline
 
+if TYPE_CHECKING:
+    from claimledger.ledger.store import PutResult
+
 
 @dataclass
 class Failure:
@@ -34,18 +39,54 @@ class Failure:
     exit_code: int
 
 
+@dataclass(frozen=True)
+class Written:
+    """An article a worker stored itself (PostgreSQL, batch/direct.py): only this travels back."""
+
+    id: str
+    result: PutResult
+
+
 @dataclass
 class PartitionResult:
     """A partition's outcome, in input order; `pid` tells the client which process did the work."""
 
     index: int
-    items: list[dict[str, Any] | Failure] = field(default_factory=list)
+    items: list[dict[str, Any] | Failure | Written] = field(default_factory=list)
     pid: int = 0
+
+
+# glibc's mallopt parameters (malloc.h) and the values its own dynamic tuning settles on for the
+# framing encoder's tensors (a few MB each): the upper bound of that tuning, and twice it for trim.
+_M_TRIM_THRESHOLD = -1
+_M_MMAP_THRESHOLD = -3
+_MMAP_THRESHOLD = 32 * 1024 * 1024
+_TRIM_THRESHOLD = 2 * _MMAP_THRESHOLD
 
 
 @lru_cache(maxsize=2)
 def cached_pipeline(settings: Settings) -> Pipeline:
+    tune_allocator()
     return build_pipeline(settings)
+
+
+def tune_allocator() -> bool:
+    """Undo the allocator setting Dask gives its workers, so a worker analyzes as fast as one process.
+
+    A Dask nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also switches off glibc's
+    adaptive mmap threshold: every tensor of the framing encoder above 128 KiB is then mapped and
+    unmapped anew, and the encoder costs twice the CPU it costs in a plain process (measured:
+    docs/scaling.md). Setting the thresholds where glibc's own tuning would have put them restores
+    the plain-process speed. Only where the variable is set (a Dask worker), and only on glibc.
+    """
+    if "MALLOC_TRIM_THRESHOLD_" not in os.environ:
+        return False
+    name = ctypes.util.find_library("c")
+    libc = ctypes.CDLL(name) if name else None
+    mallopt = getattr(libc, "mallopt", None)
+    if mallopt is None:
+        return False
+    return bool(mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD) and mallopt(_M_TRIM_THRESHOLD, _TRIM_THRESHOLD))
 
 
 def analyze_partition(
@@ -55,7 +96,7 @@ def analyze_partition(
     result = PartitionResult(index, pid=os.getpid())
     docs = (doc for part in parts for doc in _read_part(part, settings))
     for doc in pipeline.pipe(with_defaults(docs, defaults)):
-        result.items.append(_outcome(doc))
+        result.items.append(outcome_of(doc))
     return result
 
 
@@ -63,11 +104,11 @@ def analyze_documents(index: int, docs: list[Document], settings: Settings) -> P
     """Documents read by the client (they arrive without their parse, which never travels)."""
     result = PartitionResult(index, pid=os.getpid())
     for doc in cached_pipeline(settings).pipe(docs):
-        result.items.append(_outcome(doc))
+        result.items.append(outcome_of(doc))
     return result
 
 
-def _outcome(doc: Document) -> dict[str, Any] | Failure:
+def outcome_of(doc: Document) -> dict[str, Any] | Failure:
     if doc.error is None:
         return to_report(doc)
     return Failure(doc.meta.source or doc.id[:12], str(doc.error), doc.error.exit_code)

@@ -121,8 +121,10 @@ class Ingest:
 
     def _analyze_and_store(self, docs: Iterator[Document]) -> None:
         if self.runner is not None:
-            for doc in self.runner.run_documents(_batches(docs, self.settings.batch_size), self.settings):
-                self._store_outcome(_outcome(doc))
+            # PostgreSQL: the workers store, and only PutResults come back (batch/direct.py)
+            batches = _batches(docs, self.settings.batch_size)
+            for outcome in self.runner.ingest(batches, self.settings, self.store):
+                self._store_outcome(outcome)
             return
         if self.workers > 1:
             for outcome in _parallel(docs, self.settings, self.workers):
@@ -134,9 +136,12 @@ class Ingest:
         for doc in pipeline.pipe(docs):
             self._store_outcome(_outcome(doc))
 
-    def _store_outcome(self, outcome: dict[str, Any] | Skip) -> None:
+    def _store_outcome(self, outcome: dict[str, Any] | Skip | PutResult) -> None:
         if isinstance(outcome, Skip):
             self._skip(outcome.where, outcome.reason)
+        elif isinstance(outcome, PutResult):
+            self.summary.record(outcome)
+            self.advance(1)
         else:
             self._put(outcome)
 
