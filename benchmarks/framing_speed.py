@@ -1,11 +1,12 @@
 """Framing stage cost: its time against bare spaCy `nlp.pipe` on the same news texts, and its memory.
 
 Texts: English news articles from ../shared/data/war-news-gdelt2022-en (or the bundled examples).
-Both warm up first, then each is timed over the same list in one run; printed: both times, the ratio
-(issue 7's budget: at most 1.0, i.e. framing at most doubles bare spaCy time) and the resident memory
-the framing stage added (budget: under 400 MB). Reports, never asserts.
+Both warm up first, then each is timed over the same list in alternating rounds (best of each);
+printed: both times, the ratio (issue 7's budget: at most 1.0, i.e. framing at most doubles bare
+spaCy time) and the resident memory the framing stage added (budget: under 400 MB). Reports, never
+asserts.
 
-    .venv/bin/python benchmarks/framing_speed.py [--n 100]
+    .venv/bin/python benchmarks/framing_speed.py [--n 100] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -43,27 +44,40 @@ def load_texts(n: int) -> tuple[list[str], str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=3, help="alternating timing rounds; best of each")
     args = parser.parse_args()
     settings = Settings()
     texts, source = load_texts(args.n)
     words = sum(len(t.split()) for t in texts)
     nlp = load_spacy(settings.spacy_model)
     list(nlp.pipe(texts[:5]))
-    start = time.perf_counter()
-    list(nlp.pipe(texts, batch_size=settings.batch_size))
-    spacy_s = time.perf_counter() - start
     before = rss_mb()
     stage = FramingStage(settings)
-    docs = [Document(t, Metadata(language="en")) for t in texts]
-    list(stage.pipe(docs[:5], batch_size=settings.batch_size))
-    docs = [Document(t, Metadata(language="en")) for t in texts]
-    start = time.perf_counter()
-    list(stage.pipe(docs, batch_size=settings.batch_size))
-    framing_s = time.perf_counter() - start
+    list(
+        stage.pipe([Document(t, Metadata(language="en")) for t in texts[:5]], batch_size=settings.batch_size)
+    )
+
+    def time_spacy() -> float:
+        start = time.perf_counter()
+        list(nlp.pipe(texts, batch_size=settings.batch_size))
+        return time.perf_counter() - start
+
+    def time_framing() -> float:
+        docs = [Document(t, Metadata(language="en")) for t in texts]
+        start = time.perf_counter()
+        list(stage.pipe(docs, batch_size=settings.batch_size))
+        return time.perf_counter() - start
+
+    # Alternating rounds, best of each: on a shared machine, load that comes and goes during one
+    # long timing would otherwise land on one side of the ratio only.
+    rounds = [(time_spacy(), time_framing()) for _ in range(args.rounds)]
     added = rss_mb() - before
-    print(f"texts: {len(texts)} from {source}, {words} words")
+    spacy_s = min(s for s, _ in rounds)
+    framing_s = min(f for _, f in rounds)
+    print(f"texts: {len(texts)} from {source}, {words} words; {args.rounds} alternating rounds, best of each")
     print(f"bare spaCy ({settings.spacy_model}): {spacy_s:.2f}s ({words / spacy_s:.0f} words/s)")
     print(f"framing stage:             {framing_s:.2f}s ({words / framing_s:.0f} words/s)")
+    print("per-round ratios: " + ", ".join(f"{f / s:.2f}" for s, f in rounds))
     print(f"ratio framing / spaCy: {framing_s / spacy_s:.2f}  (budget: at most 1.00)")
     print(f"resident memory added by framing: {added:.0f} MB  (budget: under 400 MB)")
 

@@ -209,7 +209,9 @@ def test_training_runs_end_to_end_on_three_articles(shared, tmp_path):
 
     ptc = shared / "data" / "ptc-semeval2020"
     args = ["--ptc", str(ptc), "--cache", str(tmp_path / "cache"), "--out", str(tmp_path / "out")]
-    train.main([*args, "--limit", "3", "--si-epochs", "1", "--tc-epochs", "1", "--taggers", "2"])
+    small = ["--limit", "3", "--si-epochs", "1", "--tc-epochs", "1", "--taggers", "2", "--classifiers", "2"]
+    train.main([*args, *small, "--jobs", "2"])  # the ensemble members in two forked workers
     model = TechniqueModel(tmp_path / "out")
     assert model.labels == list(LABELS)
+    assert (len(model.taggers), len(model.classifiers)) == (2, 2)
     assert all(f.technique in LABELS for f in model.find(["The Kiev regime lied, again and again."])[0])

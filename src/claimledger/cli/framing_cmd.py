@@ -1,7 +1,8 @@
 """`claimledger eval`: the generic `eval NAME` plus `eval ptc ARTICLES_DIR TC_LABELS_FILE`.
 
-`eval` is a group whose one named subcommand is `ptc`; any other first word (places, quotes, dates,
-claims, framing) goes to the generic stage scorer in eval_cmd, exactly as before the group existed.
+`eval` is a group whose named subcommands are `ptc` and `geoparse`; any other first word (places,
+quotes, dates, claims, framing) goes to the generic stage scorer in eval_cmd, exactly as before the
+group existed.
 """
 
 from __future__ import annotations
@@ -34,10 +35,12 @@ app = typer.Typer(
     no_args_is_help=True,
     help=(
         "Score a stage on its labelled corpus: `claimledger eval NAME [--limit N]` with NAME one of "
-        "places, quotes, dates, claims, framing; or a PTC-format set with `claimledger eval ptc`."
+        "places, quotes, dates, claims, framing; a PTC-format set with `claimledger eval ptc`; a "
+        "geoparsing corpus with `claimledger eval geoparse CORPUS`."
     ),
 )
 app.command(STAGE, hidden=True)(eval_cmd.evaluate)
+app.command("geoparse")(eval_cmd.geoparse)
 
 
 @app.command("ptc")
@@ -73,3 +76,17 @@ def ptc(
     out["counts"] = result.denominators
     out["corpus"] = result.corpus
     typer.echo(json.dumps(out, indent=2))
+
+
+@app.command("semeval23")
+def semeval23(
+    dev_dir: Path | None = typer.Argument(
+        None, metavar="DEV_DIR", help="A language folder of SemEval-2023 Task 3 (default: ../shared's)."
+    ),
+    language: str = typer.Option("ru", "--language", help="Which language's folder to take by default."),
+    limit: int | None = typer.Option(None, "--limit", metavar="N", help="Score only the first N articles."),
+) -> None:
+    """Paragraph techniques on SemEval-2023 Task 3 dev (subtask 3): micro-F1 over its 23 labels, as JSON."""
+    from claimledger.eval.semeval23 import language_dir, score  # noqa: PLC0415 - keeps `--help` fast
+
+    typer.echo(json.dumps(score(language_dir(language, dev_dir), "dev", limit), indent=2))

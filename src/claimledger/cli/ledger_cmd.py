@@ -21,7 +21,7 @@ from rich.text import Text
 from claimledger.batch.runner import RunnerName
 from claimledger.document import Metadata
 from claimledger.errors import InputError
-from claimledger.ledger import control, export, queries
+from claimledger.ledger import control, export, queries, wording
 from claimledger.ledger.ingest import Ingest, Summary
 from claimledger.ledger.store import Store
 from claimledger.readers.published import parse_published
@@ -231,6 +231,9 @@ def events(
             window_days=settings.claim_window_days,
             min_similarity=settings.claim_similarity,
         )
+    note = wording.wording_model()[1]
+    if note:
+        print(f"note: {note}", file=sys.stderr)
     if format_ is View.json:
         _print_json(found)
         return

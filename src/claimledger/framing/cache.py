@@ -15,7 +15,7 @@ import numpy as np
 from claimledger.framing.encoder import LAYERS, Encoded, MiniLM
 from claimledger.framing.ptc import Article
 
-VERSION = f"minilm-int8-layers{'-'.join(map(str, LAYERS))}-windows-v3"
+VERSION = f"minilm-int8-layers{'-'.join(map(str, LAYERS))}-windows-v4"
 
 
 def cached_features(articles: Sequence[Article], cache: Path, *, batch: int = 8) -> dict[str, Encoded]:

@@ -78,6 +78,9 @@ class MiniLM:
         from tokenizers import Tokenizer  # noqa: PLC0415
 
         directory = directory or model_dir()
+        # one thread: a runner gives each worker process its own core, and with two threads on a
+        # busy machine torch's thread pool spends far more time waiting than computing (measured:
+        # 10 times slower at a load average of 3.5 on 2 cores)
         torch.set_num_threads(1)
         self.tokenizer: Tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self.tokenizer.no_truncation()
@@ -89,49 +92,31 @@ class MiniLM:
         return self.encode_many([text])[0]
 
     def encode_many(self, texts: list[str]) -> list[Encoded]:
-        """Encode texts, one window per forward call (no padding, features independent of batching)."""
+        """Encode texts, one window per forward call, so that a window's features are its own."""
         import torch  # noqa: PLC0415
 
         pieces = self.tokenizer.encode_batch(texts, add_special_tokens=False)
-        cuts: list[list[tuple[int, int]]] = []
-        jobs: list[tuple[int, int, int]] = []
-        for n, enc in enumerate(pieces):
-            cuts.append(windows(texts[n], [s for s, _ in enc.offsets], [e for _, e in enc.offsets]))
-            jobs.extend((n, a, b) for a, b in cuts[-1])
-        outputs = [np.zeros((len(enc.ids), FEATURES), dtype=np.float32) for enc in pieces]
-        # Each text's windows are batched only with each other: int8 dynamic quantization scales
-        # activations per batch, so mixing texts would make one article's features (and spans)
-        # depend on which articles shared its batch, and Dask and local runs would disagree.
+        out: list[Encoded] = []
+        # One window per call: int8 dynamic quantization scales activations per call, so a batch
+        # would make a window's features depend on its batch mates (and the padding they bring);
+        # unbatched, nothing is padded either, which makes it faster than batching on one thread.
         with torch.inference_mode():
-            for n in range(len(pieces)):
-                own = sorted((job for job in jobs if job[0] == n), key=lambda job: job[2] - job[1])
-                for batch in _batches(own, max_pieces=2048):
-                    hidden = self.net([pieces[n].ids[a:b] for _, a, b in batch])
-                    for row, (_, a, b) in enumerate(batch):
-                        outputs[n][a:b] = hidden[row, : b - a]
-        return [
-            Encoded(
-                np.array([s for s, _ in enc.offsets], dtype=np.int32),
-                np.array([e for _, e in enc.offsets], dtype=np.int32),
-                out,
-                tuple(cut),
-            )
-            for enc, out, cut in zip(pieces, outputs, cuts, strict=True)
-        ]
-
-
-def _batches(jobs: list[tuple[int, int, int]], max_pieces: int) -> list[list[tuple[int, int, int]]]:
-    out: list[list[tuple[int, int, int]]] = []
-    current: list[tuple[int, int, int]] = []
-    for job in jobs:
-        longest = max([job[2] - job[1], *(b - a for _, a, b in current)])
-        if current and longest * (len(current) + 1) > max_pieces:
-            out.append(current)
-            current = []
-        current.append(job)
-    if current:
-        out.append(current)
-    return out
+            for text, enc in zip(texts, pieces, strict=True):
+                starts = [s for s, _ in enc.offsets]
+                ends = [e for _, e in enc.offsets]
+                cuts = windows(text, starts, ends)
+                features = np.zeros((len(enc.ids), FEATURES), dtype=np.float32)
+                for a, b in cuts:
+                    features[a:b] = self.net(enc.ids[a:b])[0]
+                out.append(
+                    Encoded(
+                        np.array(starts, dtype=np.int32),
+                        np.array(ends, dtype=np.int32),
+                        features,
+                        tuple(cuts),
+                    )
+                )
+        return out
 
 
 def _build(weights: Path, config: dict[str, int]) -> _Net:
@@ -175,14 +160,14 @@ def _net_class() -> type[_Net]:
             self.outer = nn.Linear(inner, hidden)
             self.out_norm = nn.LayerNorm(hidden, eps=eps)
 
-        def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
             b, n, h = x.shape
 
             def split(t: torch.Tensor) -> torch.Tensor:
                 return t.view(b, n, self.heads, h // self.heads).transpose(1, 2)
 
             q, k, v = split(self.query(x)), split(self.key(x)), split(self.value(x))
-            att = nn.functional.scaled_dot_product_attention(q, k, v, attn_mask=mask)
+            att = nn.functional.scaled_dot_product_attention(q, k, v)
             x = self.attn_norm(x + self.attn_out(att.transpose(1, 2).reshape(b, n, h)))
             out: torch.Tensor = self.out_norm(x + self.outer(nn.functional.gelu(self.inner(x))))
             return out
@@ -200,19 +185,14 @@ def _net_class() -> type[_Net]:
                 for _ in range(config["num_hidden_layers"])
             )
 
-        def forward(self, batch: list[list[int]]) -> npt.NDArray[np.float32]:
-            width = max(len(ids) for ids in batch) + 2
-            ids = torch.zeros((len(batch), width), dtype=torch.long)
-            keep = torch.zeros((len(batch), width), dtype=torch.bool)
-            for row, pieces in enumerate(batch):
-                ids[row, : len(pieces) + 2] = torch.tensor([101, *pieces, 102])
-                keep[row, : len(pieces) + 2] = True
-            positions = torch.arange(width).unsqueeze(0)
+        def forward(self, window: list[int]) -> npt.NDArray[np.float32]:
+            """One window's pieces (no padding, so no attention mask) to (1, pieces, FEATURES)."""
+            ids = torch.tensor([[101, *window, 102]])
+            positions = torch.arange(ids.shape[1]).unsqueeze(0)
             x = self.norm(self.word(ids) + self.position(positions) + self.token_type.weight[0])
-            mask = keep[:, None, None, :]
             states = []
             for depth, layer in enumerate(self.layers, start=1):
-                x = layer(x, mask)
+                x = layer(x)
                 if depth in LAYERS:
                     states.append(x)
             out: npt.NDArray[np.float32] = torch.cat(states, dim=-1)[:, 1:-1].numpy()

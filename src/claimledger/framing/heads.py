@@ -21,7 +21,6 @@ from claimledger.framing.encoder import FEATURES, Encoded
 if TYPE_CHECKING:
     from torch import nn
 
-CHUNK = 256  # pieces per SI sequence, in training and at run time alike
 CONTEXT = 24  # pieces each side of a span that make its context vector
 CUES = 8
 SPAN_FEATURES = 4 * FEATURES + CUES
@@ -83,8 +82,15 @@ def head_classes() -> tuple[type[nn.Module], type[nn.Module]]:
             self.lstm = nn.LSTM(hidden, lstm, batch_first=True, bidirectional=True)
             self.out = nn.Sequential(nn.Dropout(dropout), nn.Linear(2 * lstm, 1))
 
-        def forward(self, x: torch.Tensor) -> torch.Tensor:
-            h, _ = self.lstm(self.project(x))
+        def forward(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+            """Logits per piece of a padded batch; packed, so that padding never reaches the
+            backward direction and a sequence's output does not depend on its batch mates."""
+            packed = nn.utils.rnn.pack_padded_sequence(
+                self.project(x), lengths, batch_first=True, enforce_sorted=False
+            )
+            h, _ = nn.utils.rnn.pad_packed_sequence(
+                self.lstm(packed)[0], batch_first=True, total_length=x.shape[1]
+            )
             logits: torch.Tensor = self.out(h).squeeze(-1)
             return logits
 
@@ -106,25 +112,52 @@ def head_classes() -> tuple[type[nn.Module], type[nn.Module]]:
     return SiTagger, TcClassifier
 
 
-def chunks(n: int) -> list[tuple[int, int]]:
-    return [(i, min(n, i + CHUNK)) for i in range(0, n, CHUNK)]
+def padded(
+    sequences: Sequence[npt.NDArray[np.float32]],
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]:
+    """Sequences of feature rows as one zero-padded (batch, longest, width) array, and their lengths."""
+    lengths = np.array([len(x) for x in sequences], dtype=np.int64)
+    batch = np.zeros((len(sequences), int(lengths.max()), sequences[0].shape[1]), dtype=np.float32)
+    for row, x in enumerate(sequences):
+        batch[row, : len(x)] = x
+    return batch, lengths
 
 
 def si_probabilities(
-    tagger: nn.Module, features: npt.NDArray[np.float32], ranges: Sequence[tuple[int, int]]
-) -> npt.NDArray[np.float32]:
-    """Inside-span probability per piece, each range (a window or chunk) a sequence of one padded batch."""
+    taggers: Sequence[nn.Module], sequences: Sequence[npt.NDArray[np.float32]]
+) -> list[npt.NDArray[np.float32]]:
+    """Inside-span probability per piece of each sequence (a window), averaged over the taggers.
+
+    All sequences go through each tagger as one packed batch: a forward call per tagger rather than
+    per text and tagger, which is what makes the taggers cheap at run time.
+    """
     import torch  # noqa: PLC0415
 
-    if len(features) == 0:
-        return np.zeros(0, dtype=np.float32)
-    width = max(b - a for a, b in ranges)
-    batch = np.zeros((len(ranges), width, features.shape[1]), dtype=np.float32)
-    for row, (a, b) in enumerate(ranges):
-        batch[row, : b - a] = features[a:b]
+    kept = [x for x in sequences if len(x)]
+    if not kept:
+        return [np.zeros(0, dtype=np.float32) for _ in sequences]
+    batch, lengths = padded(kept)
+    x, n = torch.from_numpy(batch), torch.from_numpy(lengths)
     with torch.inference_mode():
-        probs = torch.sigmoid(tagger(torch.from_numpy(batch))).numpy()
-    return np.concatenate([probs[row, : b - a] for row, (a, b) in enumerate(ranges)])
+        probs = np.mean([torch.sigmoid(tagger(x, n)).numpy() for tagger in taggers], axis=0)
+    rows = iter(range(len(kept)))
+    return [probs[next(rows), : len(x)] if len(x) else np.zeros(0, dtype=np.float32) for x in sequences]
+
+
+def article_probabilities(
+    taggers: Sequence[nn.Module],
+    articles: Sequence[tuple[npt.NDArray[np.float32], Sequence[tuple[int, int]]]],
+) -> list[npt.NDArray[np.float32]]:
+    """Per-piece probabilities of several articles (normalized features, windows), in one batch."""
+    sequences = [x[a:b] for x, cuts in articles for a, b in cuts]
+    probs = si_probabilities(taggers, sequences)
+    out: list[npt.NDArray[np.float32]] = []
+    at = 0
+    for x, cuts in articles:
+        parts = probs[at : at + len(cuts)]
+        at += len(cuts)
+        out.append(np.concatenate(parts) if parts else np.zeros(len(x), dtype=np.float32))
+    return out
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from claimledger.errors import SetupError
 from claimledger.framing.encoder import Encoded, MiniLM
 from claimledger.framing.heads import (
     Decoding,
+    article_probabilities,
     head_classes,
-    si_probabilities,
     span_features,
     spans_from_probabilities,
 )
@@ -34,7 +35,7 @@ RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 HEADS = "framing-techniques.safetensors"
 CARD = "framing-techniques.json"
 TRAIN_FIX = "run `make train-techniques` to train them"
-GROUP = 8  # texts encoded together: enough windows to batch by length, few features held
+GROUP = 8  # texts whose windows go through the taggers as one batch; bounds the features held
 
 
 @dataclass(frozen=True)
@@ -61,25 +62,33 @@ class TechniqueModel:
             tagger = tagger_cls()
             tagger.load_state_dict(_part(tensors, f"si{n}."))
             self.taggers.append(tagger.eval())
-        self.classifier = classifier_cls(len(self.labels))
-        self.classifier.load_state_dict(_part(tensors, "tc."))
-        self.classifier.eval()
+        self.classifiers = []
+        for n in range(self.card["classifiers"]):
+            classifier = classifier_cls(len(self.labels))
+            classifier.load_state_dict(_part(tensors, f"tc{n}."))
+            self.classifiers.append(classifier.eval())
         self.si_mean, self.si_std = tensors["si_norm.mean"].numpy(), tensors["si_norm.std"].numpy()
         self.tc_mean, self.tc_std = tensors["tc_norm.mean"].numpy(), tensors["tc_norm.std"].numpy()
         self.encoder = MiniLM()
 
     def find(self, texts: list[str]) -> list[list[Found]]:
-        """Spans per text; texts are encoded GROUP at a time, which bounds the features held at once."""
+        """Spans per text; texts are encoded GROUP at a time, which bounds the features held at once,
+        and each group's windows go through the taggers together."""
         found: list[list[Found]] = []
         for i in range(0, len(texts), GROUP):
             group = texts[i : i + GROUP]
             encoded = self.encoder.encode_many(group)
-            found.extend(self.find_encoded(text, enc) for text, enc in zip(group, encoded, strict=True))
+            probs = article_probabilities(
+                self.taggers, [(self.si_norm(enc.features), enc.windows) for enc in encoded]
+            )
+            found.extend(self.found(text, enc, p) for text, enc, p in zip(group, encoded, probs, strict=True))
         return found
 
-    def find_encoded(self, text: str, enc: Encoded) -> list[Found]:
-        features = ((enc.features - self.si_mean) / self.si_std).astype(np.float32)
-        probs = np.mean([si_probabilities(t, features, enc.windows) for t in self.taggers], axis=0)
+    def si_norm(self, features: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        out: npt.NDArray[np.float32] = ((features - self.si_mean) / self.si_std).astype(np.float32)
+        return out
+
+    def found(self, text: str, enc: Encoded, probs: npt.NDArray[np.float32]) -> list[Found]:
         spans = spans_from_probabilities(text, enc, probs, self.decoding)
         ranked = self.classify(text, enc, [(s, e) for s, e, _ in spans])
         return [
@@ -98,7 +107,8 @@ class TechniqueModel:
         x = np.stack([span_features(text, enc, s, e) for s, e in spans])
         x = ((x - self.tc_mean) / self.tc_std).astype(np.float32)
         with torch.inference_mode():
-            probs = torch.softmax(self.classifier(torch.from_numpy(x)), dim=1).numpy()
+            scores = [torch.softmax(c(torch.from_numpy(x)), dim=1) for c in self.classifiers]
+            probs = torch.stack(scores).mean(0).numpy()
         return [[(self.labels[i], float(row[i])) for i in np.argsort(-row)] for row in probs]
 
 
@@ -115,7 +125,7 @@ def _part(tensors: dict[str, Any], prefix: str) -> dict[str, Any]:
 def save(
     out: Path,
     taggers: list[nn.Module],
-    classifier: nn.Module,
+    classifiers: list[nn.Module],
     si_norm: Norm,
     tc_norm: Norm,
     card: dict[str, Any],
@@ -124,7 +134,7 @@ def save(
     from safetensors.torch import save_file  # noqa: PLC0415
 
     tensors = {f"si{n}.{k}": v.half() for n, t in enumerate(taggers) for k, v in t.state_dict().items()}
-    tensors |= {f"tc.{k}": v.half() for k, v in classifier.state_dict().items()}
+    tensors |= {f"tc{n}.{k}": v.half() for n, c in enumerate(classifiers) for k, v in c.state_dict().items()}
     for name, norm in (("si_norm", si_norm), ("tc_norm", tc_norm)):
         tensors[f"{name}.mean"] = torch.tensor(norm.mean)
         tensors[f"{name}.std"] = torch.tensor(norm.std)

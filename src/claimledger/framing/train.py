@@ -12,9 +12,11 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import multiprocessing
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,8 +29,9 @@ from claimledger.framing.cache import VERSION, cached_features
 from claimledger.framing.encoder import FEATURES, Encoded
 from claimledger.framing.heads import (
     Decoding,
+    article_probabilities,
     head_classes,
-    si_probabilities,
+    padded,
     span_features,
     span_pieces,
     spans_from_probabilities,
@@ -48,9 +51,18 @@ if TYPE_CHECKING:
     import torch
     from torch import nn
 
+# SI decodings tried on the tuning articles: a coarse grid after each epoch (to pick the epoch), a
+# finer one for the final ensemble
+COARSE = [
+    Decoding(low, high, gap)
+    for low, high, gap in itertools.product((0.2, 0.3, 0.4), (0.4, 0.5, 0.6), (0, 2))
+    if high >= low
+]
 DECODINGS = [
     Decoding(low, high, gap)
-    for low, high, gap in itertools.product((0.2, 0.25, 0.3, 0.35, 0.4), (0.4, 0.5, 0.6), (0, 1, 2, 3))
+    for low, high, gap in itertools.product(
+        (0.2, 0.25, 0.3, 0.35, 0.4, 0.45), (0.4, 0.45, 0.5, 0.55, 0.6), (0, 1, 2, 3)
+    )
     if high >= low
 ]
 
@@ -82,15 +94,48 @@ def piece_labels(article: Article, enc: Encoded) -> npt.NDArray[np.float32]:
     return y
 
 
+# --- several seeds at once ---------------------------------------------------------------------
+
+_SHARED: dict[str, Any] = {}  # a job's inputs, handed to forked workers without pickling them
+
+
+def run_seeds(
+    job: Callable[[int], tuple[dict[str, Any], dict[str, Any]]],
+    seeds: Sequence[int],
+    jobs: int,
+    **shared: object,
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """`job(seed)` for each seed, in `jobs` forked worker processes (one thread each) or in this one.
+
+    The ensemble members are independent, so on a machine with spare cores they train side by side;
+    each is seeded, so the result does not depend on `jobs`.
+    """
+    _SHARED.clear()
+    _SHARED.update(shared)
+    if jobs <= 1:
+        return [job(seed) for seed in seeds]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(job, seeds))
+
+
+def _one_thread() -> None:
+    import torch  # noqa: PLC0415
+
+    torch.set_num_threads(1)
+
+
 # --- SI: the BiLSTM tagger over frozen features ---------------------------------------------------
 
 
 def best_decoding(
-    tune: Sequence[Article], encoded: dict[str, Encoded], probs: dict[str, npt.NDArray[np.float32]]
+    tune: Sequence[Article],
+    encoded: dict[str, Encoded],
+    probs: dict[str, npt.NDArray[np.float32]],
+    grid: Sequence[Decoding] = DECODINGS,
 ) -> tuple[Decoding, dict[str, float]]:
     gold = {a.id: [(s.start, s.end) for s in a.spans] for a in tune}
-    best: tuple[float, Decoding, dict[str, float]] = (-1.0, DECODINGS[0], {})
-    for decoding in DECODINGS:
+    best: tuple[float, Decoding, dict[str, float]] = (-1.0, grid[0], {})
+    for decoding in grid:
         predicted = {
             a.id: [
                 (s, e) for s, e, _ in spans_from_probabilities(a.text, encoded[a.id], probs[a.id], decoding)
@@ -109,21 +154,30 @@ def best_decoding(
 
 def _window_batch(
     windows: Sequence[tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]],
-) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Features, labels, a mask of real pieces and the lengths of a batch of windows."""
     import torch  # noqa: PLC0415
 
-    width = max(len(x) for x, _ in windows)
-    xs = np.zeros((len(windows), width, FEATURES), dtype=np.float32)
-    ys = np.zeros((len(windows), width), dtype=np.float32)
-    ms = np.zeros((len(windows), width), dtype=np.float32)
-    for row, (x, y) in enumerate(windows):
-        xs[row, : len(x)] = x
+    xs, lengths = padded([x for x, _ in windows])
+    ys = np.zeros(xs.shape[:2], dtype=np.float32)
+    ms = np.zeros(xs.shape[:2], dtype=np.float32)
+    for row, (_, y) in enumerate(windows):
         ys[row, : len(y)] = y
         ms[row, : len(y)] = 1
-    return torch.from_numpy(xs), torch.from_numpy(ys), torch.from_numpy(ms)
+    return torch.from_numpy(xs), torch.from_numpy(ys), torch.from_numpy(ms), torch.from_numpy(lengths)
 
 
 Windows = list[tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]]
+
+
+def tune_probabilities(
+    taggers: Sequence[nn.Module],
+    tune: Sequence[Article],
+    tune_x: dict[str, npt.NDArray[np.float32]],
+    encoded: dict[str, Encoded],
+) -> dict[str, npt.NDArray[np.float32]]:
+    probs = article_probabilities(taggers, [(tune_x[a.id], encoded[a.id].windows) for a in tune])
+    return {a.id: p for a, p in zip(tune, probs, strict=True)}
 
 
 def train_tagger(
@@ -146,16 +200,19 @@ def train_tagger(
         tagger.train()
         order = np.random.default_rng(seed * 100 + epoch).permutation(len(windows))
         for idx in np.array_split(order, max(1, len(windows) // 16)):
-            xb, yb, mb = _window_batch([windows[i] for i in idx])
+            xb, yb, mb, lengths = _window_batch([windows[i] for i in idx])
             loss = torch.nn.functional.binary_cross_entropy_with_logits(
-                tagger(xb), yb, weight=mb, reduction="sum"
+                tagger(xb, lengths), yb, weight=mb, reduction="sum"
             )
             optimizer.zero_grad()
             (loss / mb.sum()).backward()  # type: ignore[no-untyped-call]
             optimizer.step()
         tagger.eval()
-        probs = {a.id: si_probabilities(tagger, tune_x[a.id], encoded[a.id].windows) for a in tune}
-        decoding, figures = best_decoding(tune, encoded, probs)
+        if not tune:  # a refit: the epoch count was chosen beforehand, keep the last
+            best = (0.0, tagger.state_dict(), {"epoch": epoch + 1})
+            continue
+        probs = tune_probabilities([tagger], tune, tune_x, encoded)
+        decoding, figures = best_decoding(tune, encoded, probs, COARSE)
         if figures["f1"] > best[0]:
             state = {k: v.clone() for k, v in tagger.state_dict().items()}
             best = (figures["f1"], state, {"epoch": epoch + 1, **figures})
@@ -164,24 +221,49 @@ def train_tagger(
     return tagger, best[2]
 
 
-def train_si(
-    train: Sequence[Article], tune: Sequence[Article], encoded: dict[str, Encoded], epochs: int, taggers: int
-) -> tuple[list[nn.Module], Norm, Decoding, dict[str, Any]]:
-    """An ensemble of taggers (different seeds; their probabilities averaged) and its decoding."""
-    norm = fit_norm(np.concatenate([encoded[a.id].features for a in train]))
+def _tagger_job(seed: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    _one_thread()
+    d = _SHARED
+    epochs = d["epochs"][seed] if isinstance(d["epochs"], dict) else d["epochs"]
+    tagger, figures = train_tagger(d["windows"], d["tune"], d["tune_x"], d["encoded"], epochs, seed)
+    return tagger.state_dict(), figures
+
+
+def _loaded(module: nn.Module, state: dict[str, Any]) -> nn.Module:
+    module.load_state_dict(state)
+    return module.eval()
+
+
+def si_windows(articles: Sequence[Article], encoded: dict[str, Encoded]) -> tuple[Norm, Windows]:
+    """The articles' windows as (normalized features, piece labels), with the normalization."""
+    norm = fit_norm(np.concatenate([encoded[a.id].features for a in articles]))
     windows: Windows = []
-    for article in train:
+    for article in articles:
         enc = encoded[article.id]
         x, y = norm(enc.features), piece_labels(article, enc)
         windows.extend((x[a:b], y[a:b]) for a, b in enc.windows)
     print(f"SI: {len(windows)} windows, {sum(len(y) for _, y in windows)} pieces")
+    return norm, windows
+
+
+def train_si(
+    train: Sequence[Article],
+    tune: Sequence[Article],
+    encoded: dict[str, Encoded],
+    epochs: int,
+    taggers: int,
+    jobs: int = 1,
+) -> tuple[list[nn.Module], Norm, Decoding, dict[str, Any]]:
+    """An ensemble of taggers (different seeds; their probabilities averaged) and its decoding."""
+    norm, windows = si_windows(train, encoded)
     tune_x = {a.id: norm(encoded[a.id].features) for a in tune}
-    trained = [train_tagger(windows, tune, tune_x, encoded, epochs, 13 + n) for n in range(taggers)]
-    models = [tagger for tagger, _ in trained]
-    probs = {
-        a.id: np.mean([si_probabilities(t, tune_x[a.id], encoded[a.id].windows) for t in models], axis=0)
-        for a in tune
-    }
+    seeds = [13 + n for n in range(taggers)]
+    trained = run_seeds(
+        _tagger_job, seeds, jobs, windows=windows, tune=tune, tune_x=tune_x, encoded=encoded, epochs=epochs
+    )
+    tagger_cls, _ = head_classes()
+    models = [_loaded(tagger_cls(), state) for state, _ in trained]
+    probs = tune_probabilities(models, tune, tune_x, encoded)
     decoding, figures = best_decoding(tune, encoded, probs)
     print(f"SI ensemble of {taggers}: tune F1 {figures['f1']:.4f} {decoding}")
     return models, norm, decoding, {**figures, "taggers": [f for _, f in trained]}
@@ -200,36 +282,37 @@ def tc_matrix(articles: Sequence[Article], cached: dict[str, Encoded]) -> tuple[
     return np.stack(x).astype(np.float32), np.array(y)
 
 
-def tc_accuracy(classifier: nn.Module, x: npt.NDArray[np.float32], gold: Sequence[Counter[str]]) -> float:
+def tc_accuracy(
+    classifiers: Sequence[nn.Module], x: npt.NDArray[np.float32], gold: Sequence[Counter[str]]
+) -> float:
     """Micro-F1 over grouped gold spans (features `x`, one row per group), k guesses for k labels."""
     import torch  # noqa: PLC0415
 
     with torch.inference_mode():
-        ranking = torch.argsort(classifier(torch.from_numpy(x)), dim=1, descending=True)
+        probs = torch.stack([torch.softmax(c(torch.from_numpy(x)), dim=1) for c in classifiers]).mean(0)
+        ranking = torch.argsort(probs, dim=1, descending=True)
     correct = sum(tc_correct([LABELS[i] for i in ranking[n]], labels) for n, labels in enumerate(gold))
     return correct / sum(sum(labels.values()) for labels in gold)
 
 
-def train_tc(
-    train: Sequence[Article], tune: Sequence[Article], cached: dict[str, Encoded], epochs: int
-) -> tuple[nn.Module, Norm, dict[str, float]]:
+def train_classifier(
+    x_t: torch.Tensor,
+    y_t: torch.Tensor,
+    tune: tuple[npt.NDArray[np.float32], Sequence[Counter[str]]],
+    epochs: int,
+    seed: int,
+) -> tuple[nn.Module, dict[str, float]]:
+    """One MLP, kept at its best epoch on the tuning articles."""
     import torch  # noqa: PLC0415
 
     _, classifier_cls = head_classes()
-    x_raw, y = tc_matrix(train, cached)
-    norm = fit_norm(x_raw)
-    x_t, y_t = torch.tensor(norm(x_raw)), torch.tensor(y)
-    groups = tc_groups(tune)
-    tune_x = norm(np.stack([span_features(a.text, cached[a.id], s, e) for a, s, e, _ in groups]))
-    tune_gold = [labels for _, _, _, labels in groups]
-    print(f"TC: {len(y)} training spans")
-    torch.manual_seed(13)
+    torch.manual_seed(seed)
     classifier = classifier_cls(len(LABELS))
     optimizer = torch.optim.AdamW(classifier.parameters(), lr=1e-3, weight_decay=5e-2)
     best: tuple[float, dict[str, Any], int] = (-1.0, {}, 0)
     for epoch in range(epochs):
         classifier.train()
-        order = torch.randperm(len(y))
+        order = torch.randperm(len(y_t))
         for i in range(0, len(order), 64):
             idx = order[i : i + 64]
             loss = torch.nn.functional.cross_entropy(classifier(x_t[idx]), y_t[idx], label_smoothing=0.05)
@@ -237,12 +320,92 @@ def train_tc(
             loss.backward()  # type: ignore[no-untyped-call]
             optimizer.step()
         classifier.eval()
-        accuracy = tc_accuracy(classifier, tune_x, tune_gold)
+        if not len(tune[1]):  # a refit: the epoch count was chosen beforehand, keep the last
+            best = (0.0, classifier.state_dict(), epoch + 1)
+            continue
+        accuracy = tc_accuracy([classifier], *tune)
         if accuracy > best[0]:
             best = (accuracy, {k: v.clone() for k, v in classifier.state_dict().items()}, epoch + 1)
-    print(f"TC: best tune micro-F1 {best[0]:.4f} at epoch {best[2]}")
+    chosen = f"best tune micro-F1 {best[0]:.4f} at epoch {best[2]}" if len(tune[1]) else f"{epochs} epochs"
+    print(f"TC classifier {seed}: {chosen}")
     classifier.load_state_dict(best[1])
-    return classifier, norm, {"epoch": best[2], "micro_f1": best[0]}
+    return classifier, {"epoch": best[2], "micro_f1": best[0]}
+
+
+def _classifier_job(seed: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    _one_thread()
+    d = _SHARED
+    epochs = d["epochs"][seed] if isinstance(d["epochs"], dict) else d["epochs"]
+    classifier, figures = train_classifier(d["x"], d["y"], d["tune"], epochs, seed)
+    return classifier.state_dict(), figures
+
+
+def train_tc(
+    train: Sequence[Article],
+    tune: Sequence[Article],
+    cached: dict[str, Encoded],
+    epochs: int,
+    classifiers: int,
+    jobs: int = 1,
+) -> tuple[list[nn.Module], Norm, dict[str, Any]]:
+    """An ensemble of MLPs (different seeds; their probabilities averaged)."""
+    import torch  # noqa: PLC0415
+
+    x_raw, y = tc_matrix(train, cached)
+    norm = fit_norm(x_raw)
+    x_t, y_t = torch.tensor(norm(x_raw)), torch.tensor(y)
+    groups = tc_groups(tune)
+    tune_x = norm(np.stack([span_features(a.text, cached[a.id], s, e) for a, s, e, _ in groups]))
+    tune_gold = [labels for _, _, _, labels in groups]
+    print(f"TC: {len(y)} training spans")
+    seeds = [13 + n for n in range(classifiers)]
+    trained = run_seeds(_classifier_job, seeds, jobs, x=x_t, y=y_t, tune=(tune_x, tune_gold), epochs=epochs)
+    _, classifier_cls = head_classes()
+    models = [_loaded(classifier_cls(len(LABELS)), state) for state, _ in trained]
+    accuracy = tc_accuracy(models, tune_x, tune_gold)
+    print(f"TC ensemble of {classifiers}: tune micro-F1 {accuracy:.4f}")
+    return models, norm, {"micro_f1": accuracy, "classifiers": [f for _, f in trained]}
+
+
+def refit(
+    fit: Sequence[Article], cached: dict[str, Encoded], epochs: dict[str, dict[int, int]], jobs: int
+) -> tuple[list[nn.Module], Norm, list[nn.Module], Norm]:
+    """Each ensemble member again, on the training and tuning articles together, for the number of
+    epochs it was kept at: the tuning articles chose epochs and decoding, and then add their spans
+    to what the shipped heads learn from (the validation articles stay unseen)."""
+    import torch  # noqa: PLC0415
+
+    tagger_cls, classifier_cls = head_classes()
+    x_raw, y = tc_matrix(fit, cached)
+    tc_norm = fit_norm(x_raw)
+    no_tune: tuple[npt.NDArray[np.float32], list[Counter[str]]] = (
+        np.zeros((0, x_raw.shape[1]), dtype=np.float32),
+        [],
+    )
+    states = run_seeds(
+        _classifier_job,
+        list(epochs["tc"]),
+        jobs,
+        x=torch.tensor(tc_norm(x_raw)),
+        y=torch.tensor(y),
+        tune=no_tune,
+        epochs=epochs["tc"],
+    )
+    classifiers = [_loaded(classifier_cls(len(LABELS)), state) for state, _ in states]
+    si_norm, windows = si_windows(fit, cached)
+    states = run_seeds(
+        _tagger_job,
+        list(epochs["si"]),
+        jobs,
+        windows=windows,
+        tune=[],
+        tune_x={},
+        encoded=cached,
+        epochs=epochs["si"],
+    )
+    taggers = [_loaded(tagger_cls(), state) for state, _ in states]
+    print(f"refit on {len(fit)} articles: {len(y)} TC spans")
+    return taggers, si_norm, classifiers, tc_norm
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -250,9 +413,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--ptc", type=Path, default=Path("../shared/data/ptc-semeval2020"))
     parser.add_argument("--cache", type=Path, default=Path("build/framing-cache"))
     parser.add_argument("--out", type=Path, default=model_io.RESOURCES)
-    parser.add_argument("--si-epochs", type=int, default=8)
-    parser.add_argument("--taggers", type=int, default=3, help="SI taggers in the ensemble")
+    parser.add_argument("--si-epochs", type=int, default=7)
+    parser.add_argument("--taggers", type=int, default=2, help="SI taggers in the ensemble")
     parser.add_argument("--tc-epochs", type=int, default=40)
+    parser.add_argument("--classifiers", type=int, default=3, help="TC classifiers in the ensemble")
+    parser.add_argument("--jobs", type=int, default=1, help="ensemble members trained at once (processes)")
+    parser.add_argument(
+        "--refit",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="retrain the chosen members on training and tuning articles together (the default)",
+    )
     parser.add_argument("--limit", type=int, default=None, help="use only the first N articles (smoke test)")
     args = parser.parse_args(argv)
     import torch  # noqa: PLC0415
@@ -265,19 +436,33 @@ def main(argv: list[str] | None = None) -> None:
     tune = [a for a in fit if is_tuning(a.id)] or fit
     cached = cached_features(fit, args.cache)
     print(f"{len(train)} training and {len(tune)} tuning articles encoded in {time.time() - began:.0f}s")
-    classifier, tc_norm, tc_figures = train_tc(train, tune, cached, args.tc_epochs)
-    taggers, si_norm, decoding, si_figures = train_si(train, tune, cached, args.si_epochs, args.taggers)
+    classifiers, tc_norm, tc_figures = train_tc(
+        train, tune, cached, args.tc_epochs, args.classifiers, args.jobs
+    )
+    taggers, si_norm, decoding, si_figures = train_si(
+        train, tune, cached, args.si_epochs, args.taggers, args.jobs
+    )
+    if args.refit:
+        epochs = {
+            "tc": {13 + n: f["epoch"] for n, f in enumerate(tc_figures["classifiers"])},
+            "si": {13 + n: f["epoch"] for n, f in enumerate(si_figures["taggers"])},
+        }
+        taggers, si_norm, classifiers, tc_norm = refit(fit, cached, epochs, args.jobs)
     card = {
         "encoder": VERSION,
         "features": FEATURES,
         "labels": list(LABELS),
         "decoding": asdict(decoding),
         "taggers": len(taggers),
+        "classifiers": len(classifiers),
         "articles": {"train": len(train), "tune": len(tune), "validation_held_out": len(articles) - len(fit)},
+        # tune_scores are those of the members trained on `train` alone; with refit, the shipped
+        # members were then retrained on train and tune together for the same epochs
+        "refit": args.refit,
         "tune_scores": {"si": si_figures, "tc": tc_figures},
         "seconds": round(time.time() - began),
     }
-    model_io.save(args.out, taggers, classifier, si_norm, tc_norm, card)
+    model_io.save(args.out, taggers, classifiers, si_norm, tc_norm, card)
     print(json.dumps(card, indent=2))
 
 

@@ -21,6 +21,7 @@ from claimledger.settings import Settings
 
 LEXICON_SCORE = 0.9  # a curated term is near-certain to be loaded; the model's scores are its own
 MODEL_LANGUAGES = frozenset({"en"})
+PARAGRAPH_LANGUAGES = frozenset({"ru", "uk"})
 MODELS = ("minilm", "off")
 
 
@@ -53,6 +54,11 @@ class FramingStage(BatchStage):
             found = load_model().find([doc.text for doc in modelled])
             for doc, items in zip(modelled, found, strict=True):
                 spans[id(doc)] = [Technique(f.start, f.end, f.technique, f.score) for f in items]
+        for doc in docs:  # ru/uk: paragraph techniques (framing/paragraphs.py, docs/models-ru.md)
+            if self.use_model and doc.meta.language in PARAGRAPH_LANGUAGES:
+                from claimledger.framing.paragraphs import find_techniques  # noqa: PLC0415 - loads on first use
+
+                spans[id(doc)] = find_techniques(doc.text)
         return [
             Found(spans.get(id(doc), []), self.lexicon.find(doc.text, doc.meta.language or "en"))
             for doc in docs
