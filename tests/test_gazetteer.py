@@ -194,3 +194,40 @@ def test_fold_of_ascii_names_is_the_unicode_paths_fold():
     """The ASCII fast path must give the keys the build stored through the general path."""
     for name in ["Krasnoarmiisk", "Shchastia", "Kharkiv", "Yasynuvata", "Novoiiivka", "Hollywood"]:
         assert fold(name) == fold(name + "\u0301")  # a combining accent forces the Unicode path
+
+
+def test_lookup_takes_the_spelling_the_text_used(tmp_path):
+    """Each key's places are packed in one row; the candidate still records the matching spelling."""
+    gazetteer = Gazetteer(_tiny(tmp_path / "g.sqlite"))
+    exact = {c.id: c.exact for c in gazetteer.lookup("Pokrovsk")}
+    assert exact == {704422: True, 2017824: True}
+    (alternate,) = gazetteer.lookup("Krasnoarmiisk")
+    assert (alternate.id, alternate.name, alternate.exact) == (704422, "Pokrovsk", True)
+    (folded,) = gazetteer.lookup("Krasnoarmiys'k")
+    assert (folded.id, folded.exact) == (704422, False)
+
+
+def test_variants_of_one_name_share_their_candidates(tmp_path):
+    gazetteer = Gazetteer(_tiny(tmp_path / "g.sqlite"))
+    assert gazetteer.lookup("POKROVSK.") == gazetteer.lookup("Pokrovsk")
+    gazetteer.clear_caches()
+    assert {c.id for c in gazetteer.lookup("Pokrovsk")} == {704422, 2017824}
+
+
+def test_corrupt_packed_row_names_the_fix(tmp_path):
+    path = _tiny(tmp_path / "g.sqlite")
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE packed SET rows = x'00ff00ff'")
+    with pytest.raises(SetupError, match="claimledger gazetteer build"):
+        Gazetteer(path).lookup("Pokrovsk")
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "seat"),
+    [("Sichuan", "CN", "Chengdu"), ("Sichuan province", "CN", "Chengdu"), ("West Java", "ID", "Bandung"),
+     ("Khyber Pakhtunkhwa", "PK", "Peshawar"), ("Bihar", "IN", "Patna"), ("Fars Province", "IR", "Shiraz")],
+)  # fmt: skip
+def test_first_level_regions_of_other_countries(default_gazetteer, name, country, seat):
+    (region,) = [c for c in default_gazetteer.lookup(name) if c.feature == "region"]
+    (city,) = [c for c in default_gazetteer.lookup(seat) if c.country == country and c.population > 100_000]
+    assert (region.country, region.admin1_code, region.lat is not None) == (country, city.admin1_code, True)

@@ -268,3 +268,24 @@ def test_a_place_naming_a_building_or_an_agency_is_still_a_place(places, text, m
 def test_surnames_and_titles_named_like_places_are_not_places(places, text):
     doc = places(text)
     assert [doc.surface(p) for p in doc.get(Place)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON (Reuters) - Lawmakers voted on Tuesday to extend aid to Ukraine and Israel.",
+        "Aid bill passes. WASHINGTON — Lawmakers voted on Tuesday to extend aid to Ukraine.",
+    ],
+)
+def test_dateline_is_the_city_not_the_state(places, text):
+    doc = places(text)
+    washington = next(p for p in doc.get(Place) if doc.surface(p) == "WASHINGTON")
+    assert (washington.feature, washington.admin1) == ("city", "District of Columbia")
+
+
+def test_a_chinese_province_is_a_region(places):
+    doc = places("Floods forced thousands from their homes in Sichuan province and in Hunan on Monday.")
+    found = _found(doc)
+    assert {(found[n].feature, found[n].country) for n in found if n.startswith(("Sichuan", "Hunan"))} == {
+        ("region", "CN")
+    }

@@ -5,13 +5,19 @@ phrasings of issue 12: освободили, взяли под контроль,
 окупували, відійшли, утримують позиції, відбили штурм) and a place the places stage found. The
 claimant is the speaker of the quote the sentence sits in; the stance is denied for a denial in the
 sentence (опроверг, не соответствует действительности, фейк; спростував, неправда) and hedged for a
-hedge (якобы, по неподтвержденным данным; нібито). Does not: find the acting side, the other claim
-types, or a denial in the next sentence.
+hedge (якобы, по неподтвержденным данным; нібито). Passive and nominal phrasings count too (атаки
+отбиты, перейшло під контроль, повний контроль, продолжают оборону); a failed attempt (не вдалося
+захопити), "назвали фейком/брехнею" after a claim and "попри заяви про захоплення X" (as English
+"despite claims of capturing X") are denials. A sentence with no claimant of its own goes on reporting
+the previous sentence's source; a denial in a contrasting clause ("…, однак у ЗСУ це назвали
+неправдою") is the denier's. Does not: find the acting side, the other claim types, or split one
+sentence into a claim and its denial.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from claimledger.document import Claim, DateMention, Document, Place, Quote, Stance
 from claimledger.quotes.cyrillic import CUE, NAME, sentence_speaker
@@ -31,15 +37,27 @@ CONTROL = re.compile(
     rf"(?:штурм|атак){_STEM}\s+(?:\S+\s+){{0,3}}?(?:отбит|відбит|отражен|відбиті){_STEM}|"
     rf"взяли\s+під\s+контроль|(?:под|під)\s+(?:\w+\s+)?контролем|зайшл{_STEM}|зайшов|зашл{_STEM}|заш[её]л|"
     rf"вошл{_STEM}|вош(?:ел|ёл)|увійшл{_STEM}|увійшов|ввійшл{_STEM}|продвинул{_STEM}|просунул{_STEM}|"
-    rf"закрепил{_STEM}|закріпил{_STEM}|выбил{_STEM}\s+{_N}из|вибил{_STEM}\s+{_N}(?:з|із)|"
+    rf"закрепил{_STEM}|закріпил{_STEM}|выбил{_STEM}|вибил{_STEM}|выбит{_STEM}|вибит{_STEM}|зайня{_STEM}|"
+    rf"(?:полн|повн|повністю|полностью)\w*\s+(?:\w+\s+)?контрол{_STEM}|"
+    rf"(?:втрати|утрати|потеря|потерял|установи|встанови|восстанови|відновил|відновив|верну|поверну|"
+    rf"взя|взял|взяли|отримал|получил|получи)\w*\s+(?:\w+\s+)?контрол{_STEM}|"
+    rf"(?:верну|поверну)\w*\s+(?:\w+\s+)?(?:позици|позиці){_STEM}|"
+    rf"вытесн{_STEM}|витісн{_STEM}|зачисти(?:л|ли|ла|в){_STEM}|"
+    rf"(?:перейш|перешл|перешел|перешёл|перейшов|переходит|переходить)\w*\s+(?:под|під)\s+(?:\w+\s+)?контрол{_STEM}|"
+    rf"(?:продолжа|продовжу|веду|ведут|ведуть)\w*\s+(?:\w+\s+)?оборон{_STEM}|"
+    rf"(?:держ|трима|утриму|удержива)\w*\s+(?:\S+\s+){{0,2}}?(?:част|окраин|околиц|район|квартал|центр|"
+    rf"позици|позиці|оборон|рубеж|рубіж|місто|город|село|селище){_STEM}|"
     rf"остави{_STEM}|залиши{_STEM}|вывел{_STEM}|выведен{_STEM}|вивел{_STEM}|виведен{_STEM}|"
     rf"окруж{_STEM}|оточ{_STEM}|(?:выш(?:ли|ел|ла)|вышед{_STEM}|выход{_STEM}|вийшл{_STEM}|вийшов|вихід{_STEM}|"
     rf"виход{_STEM}){_TO})(?!\w)"
 )
 DENIAL = re.compile(
-    r"(?i)(?<!\w)(?:опроверг\w*|не\s+соответству\w*\s+действительности|фейк\w*|ложь|"
+    r"(?i)(?<!\w)(?:опроверг\w*|не\s+соответству\w*\s+действительности|фейк\w*|ложь\w*|ложью|брехн\w*|"
+    r"вигадк\w*|выдумк\w*|дезинформаци\w*|дезінформаці\w*|"
+    r"не\s+(?:удалось|вдалося|вдалось|смогл\w*|смог|змогл\w*|зміг|здатн\w*|способн\w*|спромоглися)|"
     r"спростува\w*|неправд\w*|не\s+відповіда\w*\s+дійсності|заперечу\w*|отрица\w*|"
-    r"не\s+(?:был[аои]?\s+|було\s+)?(?:окупован|захвачен|захоплен|взят|занят)\w*)(?!\w)"
+    r"не\s+(?:был[аои]?\s+|було\s+|є\s+)?(?:окупован|захвачен|захоплен|взят|занят|окружен|оточен|"
+    r"блокирован|заблокирован|заблокован|освобожд|звільн|сдан|здан)\w*)(?!\w)"
 )
 # "сообщило Минобороны России", "заявили в Генштабе", "по данным ТАСС", "за словами Сирського".
 SOURCE = re.compile(
@@ -49,6 +67,9 @@ HEDGE = re.compile(
     r"(?i)(?<!\w)(?:якобы|по\s+неподтвержденным\s+данным|нібито|за\s+неперевіреними\s+даними|"
     r"предположительно|ймовірно|вероятно)(?!\w)"
 )
+_PRONOUN_SUBJECT = re.compile(rf"(?i)(?:^|[,:]\s*)(?:он|она|они|він|вона|вони)\s+(?:\S+\s+)?{CUE}")
+# Words that can stand where a claimant's name is expected but never name one.
+_NOT_CLAIMANT = re.compile(r"(?i)^(?:как|як|так|это|це|нашему|нашому|нам|мне|мені)(?:\s|$)")
 # "город", "поселок", "місто", "село": a claim about the place named just before.
 SETTLEMENT = re.compile(
     r"(?i)(?<!\w)(?:город|поселок|посёлок|село|деревн|місто|міст[аіо]|селище|населенн\w*\s+пункт|населен\w*\s+пункт)\w*"
@@ -63,9 +84,11 @@ def extract_cyrillic_claims(doc: Document) -> list[Claim]:
         return []
     places, dates, quotes = list(doc.get(Place)), list(doc.get(DateMention)), list(doc.get(Quote))
     claims: list[Claim] = []
+    source: str | None = None  # who the previous sentence reports, for a sentence that goes on with it
     for sent in parsed.sents:
         start, end = sent.start_char, sent.end_char
         text = doc.text[start:end]
+        previous_source, source = source, _source(doc, start, end, quotes)
         here = tuple(n for n, p in enumerate(places) if start <= p.start and p.end <= end)
         control = CONTROL.search(text)
         follows = bool(claims) and claims[-1].end >= start - 2 and bool(DENIAL.search(text))
@@ -77,8 +100,20 @@ def extract_cyrillic_claims(doc: Document) -> list[Claim]:
             here = claims[-1].places  # "Накануне бригада отразила три штурма": the same place
         if not here:
             continue
-        claims.append(_claim(doc, start, text, here, dates, quotes))
+        claim = _claim(doc, start, text, here, dates, quotes)
+        if claim.claimant is None and previous_source is not None:
+            claim = replace(claim, claimant=previous_source)
+        claims.append(claim)
     return claims
+
+
+def _source(doc: Document, start: int, end: int, quotes: list[Quote]) -> str | None:
+    """The speaker a sentence names or quotes ("По информации Генштаба ВСУ, …", "…, сообщила
+    пресс-служба бригады"); a following sentence without one of its own goes on reporting them."""
+    named = sentence_speaker(doc.text, start, end)
+    if named is not None:
+        return named
+    return next((q.speaker.name for q in quotes if start <= q.start < end and q.speaker.name), None)
 
 
 def _last_town(places: list[Place], before: int) -> tuple[int, ...]:
@@ -92,17 +127,52 @@ def _claim(
     end = start + len(text)
     quote = next((n for n, q in enumerate(quotes) if q.start < end and start < q.end), None)
     claimant = quotes[quote].speaker.name if quote is not None else None
-    if claimant is None:
-        claimant = sentence_speaker(doc.text, start, end)
+    if quote is None or not quotes[quote].direct:  # reported: the sentence's own words name the claimant
+        claimant = sentence_speaker(doc.text, start, end) or claimant
     if claimant is None and (source := SOURCE.search(text)) is not None:
         claimant = source["who"]
+    if claimant is None and _PRONOUN_SUBJECT.search(text):  # "Он добавил, что …": the last named speaker
+        claimant = next((q.speaker.name for q in reversed(quotes) if q.end <= end and q.speaker.name), None)
+    if claimant is not None and _NOT_CLAIMANT.match(claimant):
+        claimant = None
+    if (denier := _denier(doc.text, start, end)) is not None:
+        claimant = denier
     day = next((d.value for d in dates if start <= d.start and d.end <= end), None)
     return Claim(start, start + len(text.rstrip()), "territorial_control", claimant, stance(text), here, day,
                  quote=quote)  # fmt: skip
 
 
+def _denier(text: str, start: int, end: int) -> str | None:
+    """Who denies, where the denial is a contrasting clause after the claim ("Росіяни заявили про взяття
+    X, однак у Силах оборони це назвали неправдою"): that clause's speaker. A relative clause ("…, що в
+    Генштабі назвали фейком") leaves the claim to whoever made it."""
+    denial = DENIAL.search(text, start, end)
+    if denial is None:
+        return None
+    clauses = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, denial.start())]
+    if not clauses:
+        return None
+    return sentence_speaker(text, clauses[-1], end)
+
+
+_CLAUSE_BREAK = re.compile(
+    r"(?i)(?:,|;)\s*(?:однак|однако|але|но|а|проте|тогда\s+как|тоді\s+як|хотя|хоча)\s+"
+)
+
+
+# "Попри заяви росіян про захоплення X, …", "Несмотря на заявления о взятии X, …": the speaker
+# reports the other side's claim to reject it (as English "despite claims of capturing X").
+DESPITE = re.compile(
+    r"(?i)(?<!\w)(?:попри|незважаючи\s+на|несмотря\s+на|вопреки|всупереч)\s+(?:\w+\s+)?"
+    r"(?:заяв|утвержд|тверджен|повідомлен|сообщени|реляци|реляці)\w*[^,.;]*"
+)
+
+
 def stance(text: str) -> Stance:
     if DENIAL.search(text):
+        return "denied"
+    despite = DESPITE.search(text)
+    if despite is not None and CONTROL.search(despite.group()):
         return "denied"
     if HEDGE.search(text):
         return "hedged"

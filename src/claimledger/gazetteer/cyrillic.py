@@ -1,14 +1,18 @@
 """Find toponym mentions in Russian and Ukrainian text: case endings undone, then gazetteer lookup.
 
 The gazetteer holds Cyrillic names in the nominative ("Покровск", "Покровськ", "Часів Яр"); news
-inflects them ("под Покровском", "у Вовчанську", "біля Часового Яру"). Every capitalized Cyrillic
-word sequence (up to three words, within a sentence) is looked up as written and then with its case
-ending replaced by the nominative endings that can stand behind it, longest sequence first. No
-morphological dictionary is needed: a form is kept only when the gazetteer knows it, and only for
-places conflict news is about. There is no NER for these languages yet (issue 12), so a sentence's
-first word must name a prominent place. Does not: read derived region names ("Дніпропетровщина"),
-adjectival directions ("на Запорожском направлении") or declined Russian adjective-noun names beyond
-"-ого"/"-ой" forms.
+inflects them ("под Покровском", "у Вовчанську", "біля Часового Яру", "Малих Щербаків"). Every
+capitalized Cyrillic word sequence (up to three words, within a sentence) is looked up as written and
+then with its case ending replaced by the nominative endings that can stand behind it, longest sequence
+first; a later form wins where it names a much larger place or one of the front ("у Лимані" is Лиман).
+A Russian form the gazetteer lacks is respelled by the regular Russian/Ukrainian correspondences
+("Великой Новоселки" -> "Велика Новосілка", "-ское" -> "-ське", "-овка" -> "-івка"), since small
+villages carry only their Ukrainian name. Adjectives of directions and districts ("на Гуляйпольском
+направлении", "у Волноваському районі") name their town, "-щина" names an oblast, and two regions sharing
+one noun ("Белгородской и Курской областям") are both read. First names, the surname after one, unit
+names in quotes after an acronym (ОСУВ «Дніпро») and adjectives before an institution's noun are no
+places. Does not: read stress-dependent vowel changes (Работино/Роботине) or Soviet names missing from
+the gazetteer.
 """
 
 from __future__ import annotations
@@ -72,9 +76,24 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ці", ("ка",)),
     ("ом", ("", "о", "е")),
     ("ем", ("ь", "е", "й")),
-    ("ой", ("а", "ой", "ое")),
+    ("ыми", ("ые", "ый")),
+    ("ими", ("і", "ие", "ий")),
+    ("ых", ("ые", "ый")),
+    ("их", ("і", "ий", "ие")),
+    ("ої", ("а", "ий", "е")),
+    ("ій", ("а", "ий", "я")),
+    ("ую", ("ая",)),
+    ("ов", ("ы", "и", "")),
+    ("ок", ("ки",)),
+    ("ек", ("ки",)),
+    ("ев", ("и", "")),
+    ("ів", ("и", "і", "")),
+    ("ям", ("я", "і", "ь")),
+    ("ями", ("і", "и", "я")),
+    ("ях", ("і", "и", "я", "ь")),
+    ("ой", ("а", "ой", "ое", "ая")),
     ("ого", ("ое", "е", "ий", "ый", "ой")),
-    ("ым", ("ый", "ой", "ий")),
+    ("ым", ("ый", "ой", "ий", "ое")),
     ("им", ("ий", "ій", "е")),
     ("ью", ("ь", "ье", "ья")),
     ("ьем", ("ье",)),
@@ -90,7 +109,8 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("а", ("", "о", "е", "ь")),
     ("у", ("", "а")),
     ("ю", ("ь", "я", "й")),
-    ("е", ("", "а", "о", "ь")),
+    ("е", ("", "а", "о", "ь", "я")),
+    ("ї", ("я",)),
     ("і", ("", "а", "ь", "я", "о", "е")),
     ("и", ("а", "ь", "я", "")),
     ("ы", ("а",)),
@@ -101,17 +121,20 @@ _FOCUS = frozenset({"UA", "RU"})
 _SHCHYNA = re.compile(r"^(?P<stem>[А-ЯЁІЇЄҐ][а-яёіїєґ'ʼ’]+?)(?P<sh>щин|чин)(?:а|и|у|і|е|ой|ою|ою)$")
 # An adjective from a town name before "направлении"/"напрямку" ("на Покровском направлении",
 # "на Покровському та Костянтинівському напрямках"): the town.
-_DIRECTION = re.compile(r"(?i)^(?:направлени|напрям)")
+_DIRECTION = re.compile(r"(?i)^(?:направлени|напрям|район(?!н)|громад)")
 _ADJ_CASE = re.compile(r"(?:ому|ом|ій|ой|ым|им|ого|ий|ый|ая|а)$")
 _ADJ_SUFFIX = re.compile(r"(?:ьск|ськ|ск|цьк|цк|зьк|зск)$")
 # A capitalized adjective before a lowercase noun is part of a name ("Донецька обласна прокуратура",
 # "Восточной группировки"), not a place by itself.
-_ADJECTIVE = re.compile(r"(?i)(?:ька|ська|ская|ской|ський|ский|ній|ний|ной|ная|ого|ої|ой|ій|ий|ый|ая|ую|ую)$")
+_ADJECTIVE = re.compile(
+    r"(?i)(?:ька|ська|ская|ской|ський|ский|ське|ское|цьке|цкое|ній|ний|ной|ная|ого|ої|ой|ій|ий|ый|ая|ую|их|ых|іх)$"
+)
 # The nouns such an adjective names an institution or a unit with.
 _INSTITUTION_NOUN = re.compile(
     r"(?i)^(?:обласн|областн|міськ|городск|районн|військов|военн|группиров|угрупован|прокуратур|адміністрац|"
     r"администрац|рад[аиуі]|совет|управлінн|управлени|арми|армі|фронт|флот|бригад|полиц|поліц|прокурор|"
-    r"епархи|єпархі|митрополи|губерн|народн|республик|республік)"
+    r"епархи|єпархі|митрополи|губерн|народн|республик|республік|режим|власт|влад|правительств|уряд|"
+    r"президент|регион|регіон)"
 )
 # Words that are capitalized in news for what they name, not as places ("Сили оборони", group «Восток»).
 _NOT_PLACES = frozenset(
@@ -138,11 +161,32 @@ _NOT_PLACES = frozenset(
         "свобода",
         "надежда",
         "надія",
+        "республика",
+        "республіка",
     }
 )
+# First names common in both languages' news: a person's name, never the town it may also spell
+# ("Владимир Романов", "Мария", "Володимир"); the capitalized word after one is a surname.
+_FIRST_NAMES = frozenset(
+    {
+        "александр", "олександр", "алексей", "олексій", "андрей", "андрій", "анна", "анастасия",
+        "анастасія", "антон", "артем", "артём", "богдан", "борис", "вадим", "валентин", "валерий",
+        "валерій", "василий", "василь", "вера", "віра", "виктор", "віктор", "виталий", "віталій",
+        "владимир", "володимир", "владислав", "вячеслав", "в'ячеслав", "галина", "геннадий", "геннадій",
+        "георгий", "григорий", "григорій", "дарья", "дарія", "денис", "дмитрий", "дмитро", "евгений",
+        "євген", "екатерина", "катерина", "елена", "олена", "иван", "іван", "игорь", "ігор", "ирина",
+        "ірина", "кирилл", "кирило", "константин", "костянтин", "лариса", "леонид", "леонід", "людмила",
+        "максим", "марина", "мария", "марія", "михаил", "михайло", "наталья", "наталія", "николай",
+        "микола", "нина", "ніна", "оксана", "олег", "ольга", "павел", "павло", "петр", "петро", "роман",
+        "руслан", "светлана", "світлана", "сергей", "сергій", "станислав", "станіслав", "степан",
+        "тарас", "татьяна", "тетяна", "юлия", "юлія", "юрий", "юрій", "ярослав",
+    }
+)  # fmt: skip
 _NICKNAME = re.compile(r"(?i)^(?:позывн|позивн|прозвищ|прізвиськ|псевдоним|псевдонім|кличк)")
 _REGION_WORD = re.compile(r"^(?:област|кра[йяюе]|краї)")
-_PLACE_NOUN = re.compile(r"(?i)^(?:област|район|громад|округ|направлени|напрям|край|республик|республік)")
+_PLACE_NOUN = re.compile(
+    r"(?i)^(?:област(?!н)|район(?!н)|громад|округ|направлени|напрям|край|республик|республік)"
+)
 # "Минобороны России", "Генштаб ЗСУ України", "Вооруженные силы Украины": a country named as the
 # owner of an institution, not as a place (it would pull the article's towns into Russia).
 _INSTITUTION = re.compile(
@@ -153,6 +197,7 @@ _INSTITUTION = re.compile(
 _SURNAME = re.compile(r"(?i)(?:ский|цкий|ський|цький|енко|ук|юк)$")
 _AREAS = frozenset({"region", "country"})
 _METROPOLIS = 500_000
+_WORLD_CITY = 500_000  # a foreign city news names (talks in Стамбуле, in Вашингтоне; Женева is smaller)
 _LETTERS = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё")}
 
 
@@ -171,6 +216,8 @@ def _region_forms(word: str) -> list[str]:
     if m is None:
         return []
     stem = m["stem"][:-1] + "ц" if m["stem"].endswith("ч") and m["sh"] == "чин" else m["stem"]
+    if stem.endswith("ц"):  # "Донеччина" -> "Донецька область"
+        return [f"{stem}ька область", f"{stem}кая область"]
     return [f"{stem}ська область", f"{stem}ская область"]
 
 
@@ -190,7 +237,7 @@ def find_cyrillic_mentions(parsed: Doc, gazetteer: Gazetteer, language: str) -> 
     i, n = 0, len(parsed)
     while i < n:
         hit = None
-        if _can_start(parsed[i].text):
+        if _can_start(parsed[i].text) and not _compound_tail(parsed, i):
             hit = _compound_hit(parsed, i, gazetteer, language) or _longest_hit(
                 parsed, i, gazetteer, language
             )
@@ -200,6 +247,14 @@ def find_cyrillic_mentions(parsed: Doc, gazetteer: Gazetteer, language: str) -> 
         found.append(hit[1])
         i = hit[0]
     return found
+
+
+def _compound_tail(parsed: Doc, i: int) -> bool:
+    """The second part of a hyphenated name the gazetteer does not know ("Южно-Донецком направлении"):
+    not a place by itself."""
+    if i < 2 or parsed[i - 1].text not in "-‐" or parsed[i - 1].whitespace_ or parsed[i - 2].whitespace_:
+        return False
+    return parsed[i - 2].text[:1].isupper()
 
 
 def _can_start(text: str) -> bool:
@@ -220,11 +275,24 @@ def _compound_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> t
     if not (_CYRILLIC_WORD.match(second) and second[0].isupper()):
         return None
     span = parsed[i : i + 3]
-    for name in forms(f"{word(parsed[i].text)}-{second}"):
+    names = forms(f"{word(parsed[i].text)}-{second}")
+    for name in names:
         candidates = _kept(span, gazetteer.lookup(name), name, language)
         if candidates:
             return i + 3, Mention(*_visible(span), name, "gazetteer", candidates)
+    if language == "ru":  # "Александро-Шультино": "Олександро-Шультине"
+        for name in names[:6]:
+            for spelled in _hyphenated_spellings(name):
+                found = tuple(c for c in gazetteer.lookup(spelled) if c.country == "UA")
+                candidates = _kept(span, found, spelled, "ru")
+                if candidates:
+                    return i + 3, Mention(*_visible(span), spelled, "gazetteer", candidates)
     return None
+
+
+def _hyphenated_spellings(name: str) -> list[str]:
+    parts = [_uk_word(part)[:3] for part in name.split("-")]
+    return ["-".join(combo) for combo in product(*parts)][:9] if len(parts) <= 3 else []
 
 
 def _visible(span: Span) -> tuple[int, int]:
@@ -244,7 +312,7 @@ def _direction_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> 
     best: tuple[tuple[bool, bool, int], str, Candidate] | None = None
     for name in direction_forms(word(span.text)):
         for c in _kept(span, gazetteer.lookup(name), name, language):
-            score = (c.population >= 20_000, c.front > 0, c.population)
+            score = (c.front > 0 or c.population >= _METROPOLIS, c.population >= 20_000, c.population)
             if best is None or score > best[0]:
                 best = (score, name, c)
     if best is None:
@@ -255,6 +323,8 @@ def _direction_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> 
 def _longest_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> tuple[int, Mention] | None:
     if _before_direction(parsed[i]):
         return _direction_hit(parsed, i, gazetteer, language)
+    if (region := _coordinated_region(parsed, i, gazetteer, language)) is not None:
+        return region
     sentence_end = parsed[i].sent.end if parsed.has_annotation("SENT_START") else len(parsed)
     for end in range(min(i + MAX_TOKENS, sentence_end), i, -1):
         span = parsed[i:end]
@@ -262,18 +332,186 @@ def _longest_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> tu
             continue
         if _attributive(span) or _first_name(span, gazetteer) or _named_otherwise(span):
             continue
-        person = _in_person(span)
-        for words in product(*(forms(word(token.text)) for token in span)):
-            name = " ".join(words)
-            if norm(name) in stoplist() or _foreign(name, span.text, language):
-                continue
-            candidates = _kept(span, gazetteer.lookup(name), name, language)
-            if person:  # natasha says a person: only a place of the front or a large town overrules it
-                candidates = tuple(
-                    c for c in candidates if c.front or c.population >= 20_000 or c.feature in _AREAS
+        hit = _span_hit(span, gazetteer, language)
+        if hit is not None:
+            return end, hit
+    return None
+
+
+def _span_hit(span: Span, gazetteer: Gazetteer, language: str) -> Mention | None:
+    """The span's first form the gazetteer knows, unless a later form names a much larger place
+    ("у Лимані" is Лиман, the town of the front, not the village Лимані); failing all, the
+    Ukrainian spellings of a Russian form ("Великой Новоселки" -> "Велика Новосілка")."""
+    person = _in_person(span)
+    best: Mention | None = None
+    for words in product(*(forms(word(token.text)) for token in span)):
+        name = " ".join(words)
+        if norm(name) in stoplist() or _foreign(name, span.text, language):
+            continue
+        candidates = _kept(span, gazetteer.lookup(name), name, language)
+        if _plural_genitive(span, words):  # "Щербаков" may be Щербаки, "Соколов" is a surname
+            candidates = tuple(c for c in candidates if c.front > int(person) and c.country == "UA")
+        if person:  # natasha says a person: only a place of the front or a large town overrules it
+            candidates = tuple(
+                c for c in candidates if c.front or c.population >= 20_000 or c.feature in _AREAS
+            )
+        if not candidates:
+            continue
+        mention = Mention(*_visible(span), name, "gazetteer", candidates)
+        if best is None:
+            best = mention
+        elif _size(candidates) >= max(5 * _size(best.candidates), 10_000) or _nearer_front(best, candidates):
+            best = mention
+            break
+    if language != "ru" or len(span) > 2:
+        return best
+    if best is None:
+        return _ukrainian_hit(span, gazetteer, person=person)
+    away = not any(c.front or c.country == "UA" or c.feature in _AREAS for c in best.candidates)
+    if _RU_ADJECTIVAL.search(best.text) or away:  # "Приморское"/"Белая Гора": "Приморське"/"Біла Гора"
+        more = _ukrainian_hit(span, gazetteer, person=person, names=[best.text])
+        if more is not None:
+            held = {c.id for c in best.candidates}
+            extra = tuple(c for c in more.candidates if c.id not in held)
+            return replace(best, candidates=best.candidates + extra)
+    return best
+
+
+# Russian endings of place names whose Ukrainian spelling differs ("-ское"/"-ське", "-овка"/"-івка").
+_RU_ADJECTIVAL = re.compile(r"(?i)(?:ское|цкое|ская|ое|ая|ые|овка|евка|ёвка)$")
+
+
+def _nearer_front(best: Mention, candidates: tuple[Candidate, ...]) -> bool:
+    """A Ukrainian town of the front for a later form where the first named only small places away
+    from it ("Боровой": Russian villages as written, Борова of Kharkiv Oblast as a case form)."""
+    held = best.candidates
+    if any(c.front or c.feature in _AREAS or c.population >= 20_000 for c in held):
+        return False
+    return any(c.front and c.country == "UA" for c in candidates)
+
+
+_GENITIVE_PLURAL = ("ов", "ев", "ів", "ок", "ек")
+
+
+def _plural_genitive(span: Span, words: tuple[str, ...]) -> bool:
+    """Whether a form reads a written "-ов"/"-ів"/"-ок" as a plural name's genitive ("Малых Щербаков",
+    "Пятихаток"): the ending of most surnames, so only a place of the front is taken (of the front's
+    core where NER says a person)."""
+    return any(
+        word(t.text).casefold().endswith(_GENITIVE_PLURAL) and form != word(t.text)
+        for t, form in zip(span, words, strict=True)
+    )
+
+
+def _size(candidates: tuple[Candidate, ...]) -> int:
+    return max((c.population for c in candidates if c.feature not in _AREAS), default=10**7)
+
+
+def _ukrainian_hit(
+    span: Span, gazetteer: Gazetteer, *, person: bool, names: list[str] | None = None
+) -> Mention | None:
+    """A Ukrainian village the gazetteer knows only in Ukrainian, named in a Russian text: its Russian
+    nominatives (or `names`) respelled by the regular correspondences of the two languages."""
+    weak = any(word(t.text).casefold().endswith(_GENITIVE_PLURAL) for t in span)  # "Морозов": a surname
+    if names is None:
+        nominatives = [forms(word(token.text))[:5] for token in span]
+        names = [" ".join(words) for words in product(*(n[1:] or n for n in nominatives))]
+    for russian in names:
+        for name in ukrainian_spellings(russian):
+            found = [
+                c
+                for c in gazetteer.lookup(name)
+                if c.country == "UA"
+                and c.feature not in _AREAS
+                and (c.front or not person)
+                and (c.front > int(person) or not weak)
+            ]
+            kept = _kept(span, tuple(found), name, "ru")
+            if kept:
+                return Mention(
+                    *_visible(span), name, "gazetteer", tuple(replace(c, naming="ru") for c in kept)
                 )
-            if candidates:
-                return end, Mention(*_visible(span), name, "gazetteer", candidates)
+    return None
+
+
+# Russian -> Ukrainian endings of place names (adjectives, plurals, suffixes), longest first.
+_UK_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ское", ("ське",)),
+    ("цкое", ("цьке",)),
+    ("ский", ("ський",)),
+    ("цкий", ("цький",)),
+    ("ская", ("ська",)),
+    ("цкая", ("цька",)),
+    ("евка", ("івка", "ївка")),
+    ("овка", ("івка",)),
+    ("ёвка", ("івка", "ївка")),
+    ("ые", ("і",)),
+    ("ие", ("і",)),
+    ("ая", ("а",)),
+    ("яя", ("я",)),
+    ("ое", ("е",)),
+    ("ый", ("ий",)),
+    ("ск", ("ськ",)),
+    ("ов", ("ів",)),
+    ("ев", ("їв", "ів")),
+    ("ье", ("я",)),
+    ("ино", ("ине",)),
+    ("ово", ("ове",)),
+    ("ево", ("еве", "єве")),
+)
+_MAX_SPELLINGS = 12
+
+
+def ukrainian_spellings(name: str) -> list[str]:
+    """Ukrainian spellings a Russian place name may stand for: "Великая Новоселка" -> "Велика
+    Новосілка", "Малые Щербаки" -> "Малі Щербаки", "Андреевка" -> "Андріївка"."""
+    per_word = [_uk_word(w) for w in name.split(" ")]
+    out = [" ".join(combo) for combo in product(*per_word)]
+    return [s for s in dict.fromkeys(out) if s != name][:_MAX_SPELLINGS]
+
+
+def _uk_word(w: str) -> list[str]:
+    lowered = w.casefold()
+    heads, tails = [w], [""]
+    for ending, replacements in _UK_ENDINGS:
+        if lowered.endswith(ending) and len(w) > len(ending) + 2:
+            heads, tails = [w[: -len(ending)]], list(replacements)
+            break
+    out: list[str] = []
+    heads = [re.sub(r"^Александр", "Олександр", head) for head in heads]
+    for head in heads:
+        base = head.replace("ы", "и").replace("э", "е").replace("ё", "е").replace("Ы", "И").replace("Э", "Е")
+        base = re.sub(r"(?<=[аеиоу])е", "ї", base)  # "Андреевка": the second е after a vowel is ї
+        variants = [base, *(_e_to_i(base, n) for n in range(base.count("е")))]
+        variants += [re.sub(r"и(?=[^аеиоуяюі]*$)", "і", v) for v in variants]  # closed last syllable
+        out += [v + tail for v in variants for tail in tails]
+    return list(dict.fromkeys(out))[:6]
+
+
+def _e_to_i(text: str, n: int) -> str:
+    """The n-th "е" as "і" (Russian о/е in a closed syllable is Ukrainian і: Новоселка -> Новосілка)."""
+    at = [i for i, ch in enumerate(text) if ch == "е"][n]
+    return text[:at] + "і" + text[at + 1 :]
+
+
+def _coordinated_region(
+    parsed: Doc, i: int, gazetteer: Gazetteer, language: str
+) -> tuple[int, Mention] | None:
+    """The first of two regions sharing one noun ("Белгородской и Курской областям", "Бєлгородській та
+    Курській областях"): the adjective with the noun's nominative."""
+    if i + 3 >= len(parsed) or parsed[i + 1].lower_ not in {"и", "і", "та", "й", "или", "або"}:
+        return None
+    if not (parsed[i + 2].text[:1].isupper() and _REGION_WORD.match(parsed[i + 3].lower_)):
+        return None
+    span = parsed[i : i + 1]
+    noun = "край" if parsed[i + 3].lower_.startswith(("кра", "краї")) else "область"
+    for form in forms(word(span.text))[1:]:
+        name = f"{form} {noun}"
+        candidates = tuple(
+            c for c in _kept(span, gazetteer.lookup(name), name, language) if c.feature == "region"
+        )
+        if candidates:
+            return i + 1, Mention(*_visible(span), name, "gazetteer", candidates)
     return None
 
 
@@ -289,7 +527,11 @@ def direction_forms(adjective: str) -> list[str]:
     out = [stem]
     base = _ADJ_SUFFIX.sub("", stem)
     if base != stem and len(base) >= 3:
-        out += [base + ending for ending in ("", "е", "о", "ка", "а", "ье", "я", "ове", "ово")]
+        out += [base + ending for ending in ("", "е", "о", "ка", "а", "ье", "я", "ове", "ово", "ха")]
+        # "Гуляйпільському"/"Гуляйпольском" -> "Гуляйполе": і -> о in the last syllable, soft sign dropped
+        hard = re.sub(r"і(?=[^аеиоуяюєії]*$)", "о", base).removesuffix("ь")
+        if hard != base:
+            out += [hard + ending for ending in ("е", "я", "")]
         if stem.endswith(("зьк", "зск")):
             out += [base + "жжя", base + "жье"]
     return list(dict.fromkeys(out))
@@ -301,14 +543,15 @@ def _before_direction(token: Token) -> bool:
     doc, i = token.doc, token.i
     if not _ADJ_CASE.search(token.text):
         return False
-    following = [t.text for t in doc[i + 1 : i + 4]]
-    if following and _DIRECTION.match(following[0]):
-        return True
-    return (
-        len(following) == 3
-        and following[0].lower() in {"и", "та", "і", "й"}
-        and bool(_DIRECTION.match(following[2]))
-    )
+    if i > 0 and doc[i - 1].text in "-‐" and not doc[i - 1].whitespace_:  # "Южно-Донецком": no town
+        return False
+    for t in doc[i + 1 : i + 24]:  # "на Куп'янському, Лиманському … та Торецькому напрямках"
+        if _DIRECTION.match(t.text):
+            return True
+        listed = t.text in {",", "и", "та", "і", "й", "-", "‐"} or t.text[:1].isupper()
+        if not listed:
+            return False
+    return False
 
 
 def _attributive(span: Span) -> bool:
@@ -316,9 +559,14 @@ def _attributive(span: Span) -> bool:
     "Восточной группировки", "Одеської ОВА"): part of a longer name, not a place."""
     if len(span) != 1 or span.end >= len(span.doc) or not _ADJECTIVE.search(span.text):
         return False
-    following = span.doc[span.end].text
+    after = span.end + 1 if span.doc[span.end].text in '»“"' else span.end  # "«Южной» группировки"
+    if after >= len(span.doc):
+        return False
+    following = span.doc[after].text
     if _before_direction(span[0]) or _PLACE_NOUN.match(following):
         return False
+    if re.match(r"^(?:сил[аиуі]?|войск\w*|військ\w*)$", following):  # "Південних сил", lowercase only
+        return True
     return bool(_INSTITUTION_NOUN.match(following)) or (len(following) > 1 and following.isupper())
 
 
@@ -326,10 +574,21 @@ def _named_otherwise(span: Span) -> bool:
     """A common word capitalized ("Сили оборони"), or a call sign ("с позывным «Гранит»")."""
     if len(span) == 1 and word(span.text).casefold() in _NOT_PLACES:
         return True
+    if _personal_name(span):
+        return True
     if _quoted_name(span):
         return True
     before = [t for t in span.doc[max(0, span.start - 3) : span.start] if not t.is_punct]
     return bool(before) and bool(_NICKNAME.match(before[-1].text))
+
+
+def _personal_name(span: Span) -> bool:
+    """A common first name, or a surname right after one ("Мария Иванова", "Владимир Романов")."""
+    doc = span.doc
+    if word(span[0].text).casefold() in _FIRST_NAMES:
+        return True
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    return word(before).casefold() in _FIRST_NAMES  # "Юрий Котенок", "Владимир Романов": a surname
 
 
 def _quoted_name(span: Span) -> bool:
@@ -339,7 +598,8 @@ def _quoted_name(span: Span) -> bool:
     if start < 2 or end >= len(doc) or doc[start - 1].text not in '«„"' or doc[end].text not in '»“"':
         return False
     before = doc[start - 2].text
-    return before[:1].islower() and len(before) > 3
+    # "группировка «Днепр»", or a unit's acronym: "ОСУВ «Хортиця»", "ОТУ «Харків»"
+    return (before[:1].islower() and len(before) > 3) or (len(before) >= 2 and before.isupper())
 
 
 def _first_name(span: Span, gazetteer: Gazetteer) -> bool:
@@ -351,6 +611,9 @@ def _first_name(span: Span, gazetteer: Gazetteer) -> bool:
     if not _CYRILLIC_WORD.match(following) or not following[0].isupper() or following.isupper():
         return False
     if any(gazetteer.lookup(form) for form in forms(following)):
+        return False
+    after = span.doc[span.end + 1].lower_ if span.end + 1 < len(span.doc) else ""
+    if _REGION_WORD.match(after) or _PLACE_NOUN.match(after):  # "Приморское Запорожской области"
         return False
     return not any(c.population >= 20_000 or c.feature in _AREAS for c in gazetteer.lookup(word(span.text)))
 
@@ -369,6 +632,8 @@ def _kept(span: Span, candidates: tuple[Candidate, ...], name: str, language: st
     article's language): without NER, a sentence's first word must name a prominent place."""
     naming = cyrillic_language(name) or language
     kept = [c for c in candidates if c.country in _FOCUS or c.feature in _AREAS or c.front]
+    if not kept:  # a foreign city only where no place of Ukraine or Russia has the name ("Нью-Йорка")
+        kept = [c for c in candidates if c.population >= _WORLD_CITY]
     if any(c.front for c in kept):
         # Conflict news means the front's Северск (Siversk), not Seversk near Tomsk.
         kept = [

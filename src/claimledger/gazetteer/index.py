@@ -1,18 +1,19 @@
 """Read side of the gazetteer: a read-only, memory-mapped SQLite file, opened once per process.
 
-Lookups go by folded key (names.fold) through the clustered primary key of `names`, and are cached:
-news repeats its toponyms, and most capitalized words are looked up many times over a batch.
+Lookups go by folded key (names.fold) to one row of `packed` that holds every place of the key, and
+are cached: news repeats its toponyms, and most capitalized words are looked up many times over a
+batch. (`names` and `places`, the normalized tables, stay in the file for `gazetteer add`.)
 """
 
 from __future__ import annotations
 
-import json
+import marshal
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from platformdirs import user_data_dir
 
@@ -34,9 +35,11 @@ def resolve_path(setting: str) -> Path:
     return Path(setting).expanduser() if setting else default_path()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Candidate:
-    """One place a name may refer to, with how the name matched it."""
+    """One place a name may refer to, with how the name matched it. Read-only by convention: not
+    `frozen`, because a frozen dataclass costs five times as much to build and every uncached lookup
+    builds a few (use dataclasses.replace to vary one)."""
 
     id: int
     name: str
@@ -59,13 +62,12 @@ class Candidate:
         return self.id if self.id > 0 else None
 
 
-_COLUMNS = """n.norm, n.naming, n.canonical, p.id, p.name, p.lat, p.lon, p.country, p.admin1,
-       p.admin1_code, p.feature, p.population, p.front, p.capital"""
-_QUERY = f"SELECT {_COLUMNS} FROM names n JOIN places p ON p.id = n.id WHERE n.key = ?"
-# Many keys in one statement: one pass through SQLite's statement machinery for a whole article.
-_BATCH_QUERY = f"""SELECT n.key, {_COLUMNS} FROM names n JOIN places p ON p.id = n.id
-WHERE n.key IN (SELECT value FROM json_each(?))"""
-_BATCH = 500
+# One row per folded key: every place the key names, packed (see build.pack_places). One indexed read
+# and one C-level decode per name; no per-row cursor stepping, no joins.
+_QUERY = "SELECT rows FROM packed WHERE key = ?"
+_BATCH = 250
+_FOUND_NAMES = 20_000
+_BATCH_QUERY = f"SELECT key, rows FROM packed WHERE key IN ({','.join('?' * _BATCH)})"
 
 
 class Gazetteer:
@@ -89,13 +91,27 @@ class Gazetteer:
         if row is None or row[0] != SCHEMA_VERSION:
             raise SetupError(f"the gazetteer at {path} is from another claimledger version: {FIX}")
         self.lookup = lru_cache(maxsize=200_000)(self._lookup)
+        # candidates by normalized name: the detector asks "Kiev", "Kiev." and "KIEV" (one name, three
+        # texts); bounded, dropped wholesale when full (a news vocabulary rarely fills it)
+        self._found: dict[str, tuple[Candidate, ...]] = {}
 
     def _lookup(self, text: str) -> tuple[Candidate, ...]:
-        """Candidates for a name, one per place, its best-matching spelling first considered."""
-        key = fold(text)
+        """Candidates for a name, one per place, from its best-matching spelling."""
+        exact = norm(text)
+        found = self._found.get(exact)
+        if found is not None:
+            return found
+        key = fold(exact)  # the same key as fold(text), without normalizing twice
         if not key or not may_contain(self._bloom, self._bloom_size, key):
             return ()
-        return _best(self._conn.execute(_QUERY, (key,)), norm(text))
+        row = self._conn.execute(_QUERY, (key,)).fetchone()
+        if row is None:
+            return ()
+        found = _candidates(self._decode(row[0]), exact)
+        if len(self._found) >= _FOUND_NAMES:
+            self._found.clear()
+        self._found[exact] = found
+        return found
 
     def lookup_many(self, texts: Iterable[str]) -> dict[str, tuple[Candidate, ...]]:
         """Candidates for many names at once (uncached): what `lookup` gives each, in a few queries."""
@@ -104,57 +120,55 @@ class Gazetteer:
             key = fold(text)
             if key and may_contain(self._bloom, self._bloom_size, key):
                 keys.setdefault(key, []).append(text)
-        rows: dict[str, list[tuple[Any, ...]]] = {}
+        blobs: dict[str, bytes] = {}
         unique = list(keys)
         for i in range(0, len(unique), _BATCH):
-            chunk = json.dumps(unique[i : i + _BATCH])
-            for row in self._conn.execute(_BATCH_QUERY, (chunk,)):
-                rows.setdefault(row[0], []).append(row[1:])
+            chunk = unique[i : i + _BATCH]
+            chunk += [chunk[0]] * (_BATCH - len(chunk))  # one prepared statement for every batch
+            blobs.update(self._conn.execute(_BATCH_QUERY, chunk))
         found: dict[str, tuple[Candidate, ...]] = {}
         for key, group in keys.items():
+            blob = blobs.get(key)
+            places = () if blob is None else self._decode(blob)
             for text in group:
-                found[text] = _best(rows.get(key, ()), norm(text))
+                found[text] = _candidates(places, norm(text))
         return found
+
+    def _decode(self, blob: bytes) -> tuple[Any, ...]:
+        """A packed row (build.pack_places) as tuples."""
+        try:
+            places: tuple[Any, ...] = marshal.loads(blob)
+        except (ValueError, EOFError, TypeError) as exc:
+            raise SetupError(f"the gazetteer at {self.path} is corrupt ({exc}): {FIX}") from exc
+        return places
+
+    def clear_caches(self) -> None:
+        """Forget every answer (the file's pages stay mapped): for measuring uncached lookups."""
+        self.lookup.cache_clear()
+        self._found.clear()
 
     def close(self) -> None:
         self._conn.close()
 
 
-def _best(rows: Iterable[tuple[Any, ...]], exact_key: str) -> tuple[Candidate, ...]:
-    """One candidate per place, from its best-matching spelling."""
-    best: dict[int, Candidate] = {}
-    for row in rows:
-        candidate = _candidate(row, exact_key)
-        held = best.get(candidate.id)
-        if held is None or _rank(candidate) > _rank(held):
-            best[candidate.id] = candidate
-    return tuple(best.values())
+# Candidate's constructor, typed loosely: a decoded row's place fields come in as one tuple.
+_make = cast("Callable[..., Candidate]", Candidate)
 
 
-def _candidate(row: tuple[Any, ...], exact_key: str) -> Candidate:
-    """A row of _QUERY as a Candidate; `exact` when the stored spelling equals the query's."""
-    found_norm, naming, canonical, place_id, name, lat, lon, country, admin1, admin1_code = row[:10]
-    feature, population, front, capital = row[10:]
-    return Candidate(
-        id=place_id,
-        name=name,
-        lat=lat,
-        lon=lon,
-        country=country,
-        admin1=admin1,
-        admin1_code=admin1_code,
-        feature=feature,
-        population=population,
-        front=front,
-        capital=bool(capital),
-        naming=naming,
-        exact=found_norm == exact_key,
-        canonical=bool(canonical),
-    )
-
-
-def _rank(candidate: Candidate) -> tuple[bool, bool, bool]:
-    return candidate.exact, candidate.naming is not None, candidate.canonical
+def _candidates(places: tuple[Any, ...], exact_key: str) -> tuple[Candidate, ...]:
+    """Decoded places as candidates. Each place lists its spellings best first (a tradition named,
+    then canonical), so its candidate takes the first spelling equal to the query's, else the first."""
+    out: list[Candidate] = []
+    append = out.append
+    for fields, spellings in places:
+        for spelling, naming, canonical in spellings:
+            if spelling == exact_key:
+                append(_make(*fields, naming, True, canonical))
+                break
+        else:
+            _spelling, naming, canonical = spellings[0]
+            append(_make(*fields, naming, False, canonical))
+    return tuple(out)
 
 
 @lru_cache(maxsize=4)

@@ -25,6 +25,9 @@ Votes = dict[str, float]  # country or region code -> share of the article's nam
 _TEMPERATURE = 0.2
 _NEAR_KM = 150.0
 _AREAS = frozenset({"county", "region", "country"})
+_DATELINE_MARKS = (",", "-", "—", "–", "(")
+_DATELINE_WITHIN = 300  # characters: a headline may come first
+_SENTENCE_ENDS = (".", "!", "?", '"', "”")
 _CURATED = frozenset({"soviet", "en", "ru-occupation"})  # namings only resources/places-*.tsv assign
 
 
@@ -122,10 +125,15 @@ def resolve(mentions: Sequence[Mention], text: str = "", w: Weights = WEIGHTS) -
     for mention in mentions:
         groups.setdefault(fold(mention.text), []).append(mention)
     within = containment(mentions, text)
-    chosen = {key: _ranked(ms[0].candidates, key, None, within, w) for key, ms in groups.items()}
+    pool = {key: ms[0].candidates for key, ms in groups.items()}
+    line = dateline(mentions, text)
+    if line is not None:
+        towns = tuple(c for c in line.candidates if c.feature not in _AREAS)
+        pool[fold(line.text)] = towns or line.candidates
+    chosen = {key: _ranked(pool[key], key, None, within, w) for key in groups}
     for _ in range(2):
         ctx = _context(chosen, w)
-        chosen = {key: _ranked(ms[0].candidates, key, ctx, within, w) for key, ms in groups.items()}
+        chosen = {key: _ranked(pool[key], key, ctx, within, w) for key in groups}
     out = []
     located = _locate_counties(chosen)
     for mention in mentions:
@@ -157,6 +165,23 @@ def _locate_counties(chosen: dict[str, list[tuple[float, Candidate]]]) -> dict[s
                 lon = sorted(p[1] for p in points)[len(points) // 2]
                 out[key] = replace(ranked[0][1], lat=lat, lon=lon)
     return out
+
+
+def dateline(mentions: Sequence[Mention], text: str) -> Mention | None:
+    """'WASHINGTON (Reuters) -', 'KIEV, Ukraine —': an all-capitals name that opens the article (or
+    its body, after a headline) and is followed by a comma, dash, bracket or the story's first word is
+    where the story was filed: a town or city, never the state or region of the same name. The
+    name's other mentions follow it (one sense per discourse)."""
+    for m in mentions:
+        if m.start > _DATELINE_WITHIN:
+            return None
+        before = text[: m.start].rstrip(" ")
+        opens = not before.strip() or before.endswith("\n") or before.endswith(_SENTENCE_ENDS)
+        after = text[m.end :].lstrip(" ")
+        marked = after.startswith(_DATELINE_MARKS) or after[:1].isupper()
+        if opens and marked and m.text.isupper() and len(m.text) >= 3:
+            return m
+    return None
 
 
 def containment(mentions: Sequence[Mention], text: str) -> dict[str, set[str]]:

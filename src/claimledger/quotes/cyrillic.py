@@ -10,8 +10,11 @@ left out. Reported speech: "X заявил, что …" / "X повідомив:
 the cue: a person's first and last name where there is one ("губернатор Вячеслав Гладков"), else the
 organization or role phrase ("Минобороны России", "источник в силовых структурах"); a news agency the
 statement went through ("сообщает ТАСС со ссылкой на", "з посиланням на") goes into `via`. Pronouns
-(он, она, він, вона, его, її) take the last person who spoke, role nouns (ведомство, штаб) the last
-organization. Does not: read indirect questions, or attribute beliefs without a reporting verb.
+(он, она, він, вона, его, її) and nouns for a person already named (военного, собеседник, офіцер,
+генерала, президент) take the last person who spoke; role nouns (ведомство, штаб, там, издание) the
+last organization. Attributions inside a sentence ("…, по словам Бойко, …", "Вранці, за словами X,
+…") and nominal reports ("сообщили об освобождении …", "обвинили ВСУ в …") count as reported speech.
+Does not: read indirect questions, or attribute beliefs without a reporting verb.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from claimledger.quotes.marks import Quoted, find_quoted
 _L = r"[а-яёіїєґ'ʼ’]"
 # Reporting verbs, Russian then Ukrainian, by stem so that every gender, number and tense counts.
 CUE = (
-    r"(?:заяви[лвт]|заявля|сообщ(?:ил|ает|ают|али|ило|ало|ала)|сказал|сказав|говори[лт]|говорится|отметил|подчеркнул|"
+    r"(?:заяви[лвт]|заявля|цитиру|цитую|опубликова|прокоментува|прокомментирова|опублікува|оприлюдни|сообщ(?:ил|ает|ают|али|ило|ало|ала)|сказал|сказав|говори[лт]|говорится|отметил|подчеркнул|"
     r"добави?л|поясни[лв]|призна[лв]|уточни[лв]|написал|написав|пишет|пише|рассказ(?:ал|ыва)|опроверг|"
     r"переда[её]т|передают|передає|передають|утвержда|стверджу|ответил|відповіл|подтверди[лв]|підтверди[лв]|объявил|оголоси|"
     r"заверил|запевни|спросил|запита|предупредил|попередив|констатирова|констатува|напомнил|нагада|"
@@ -42,21 +45,36 @@ _PRONOUNS = frozenset(
     {"он", "она", "они", "він", "вона", "вони", "его", "её", "ее", "их", "її", "його", "їх"}
 )
 _PRONOUNS |= frozenset({"їхніми"})
-_ROLE = re.compile(r"(?i)^(?:ведомств|відомств|министерств|міністерств|штаб|командовани|командуванн)\w*$")
+_ROLE = re.compile(
+    r"(?i)^(?:(?:ведомств|відомств|министерств|міністерств|штаб|командовани|командуванн)\w*|там|тут)$"
+)
+# Nouns a text uses for a person it has already named ("по словам военного", "сказав офіцер",
+# "собеседник агентства", "президент"): the last person who spoke, when no new name follows.
+_NOUN_END = r"(?:а|я|у|ом|ові|е|ы|и|ів|ов|ам|ям|ах|ях|і|ю|ем|ою|ей|ой|ій|ий|ого|ому|его|ему|ее|ая)?$"
+_PERSON_BACK = re.compile(
+    r"(?i)^(?:военн(?:ого|ый|ому)$|військов(?:ого|ий|ому)$|военнослужащ(?:его|ий)$|військовослужбов(?:ця|ець)$|"
+    r"бо(?:ец|йца)$|бі(?:єць|йця)$|(?:собеседник|співрозмовник|співрозмовниц|собеседниц|президент|генерал|"
+    r"генерал-\w+|офіцер|офицер|чоловік|мужчин|командир|командувач|командующ|эксперт|експерт|губернатор|мэр|"
+    r"мер|спикер|речник|речниц|представител|представник|полковник|аналитик|аналітик|политик|політик|министр|"
+    rf"міністр|глав|голов|журналист|журналіст|волонтер|волонтёр|женщин|жінк){_NOUN_END})"
+)
+# Nouns for an outlet or a statement already named ("сообщает издание", "говорится в сообщении").
+_OUTLET_BACK = re.compile(r"(?i)^(?:издани|видання|агентств|сообщени|повідомленн|заявлени|заяв[аіиу])\w*$")
 # Words between a cue and the speaker that are not the speaker: prepositions, dates, adverbs.
 _SKIP = re.compile(
     rf"(?i)^(?:в|во|у|на|об|про|водночас|однако|проте|втім|впрочем|кроме|крім|того|между|тем|при|этом|цьому|также|також|тоже|снова|знову|вновь|ранее|раніше|уже|вже|ещё|еще|ще|"
     rf"позже|пізніше|сегодня|сьогодні|вчера|вчора|накануне|напередодні|утром|вечером|вранці|ввечері|"
     rf"днем|днём|ночью|уночі|недавно|нещодавно|официально|офіційно|публично|публічно|"
     rf"сообщении|заявлении|повідомленні|заяві|эфире|ефірі|интервью|інтерв'ю|журналистам|журналістам|"
-    rf"изданию|виданню|агентству|телеканалу|\d+|"
+    rf"изданию|виданню|агентству|телеканалу|нашему|нашому|нам|мне|мені|корреспонденту|кореспонденту|\d+|"
     rf"(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|понеділ|вівтор|серед|четвер|"
     rf"п'ятниц|п’ятниц|субот|неділ|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|"
     rf"ноябр|декабр|січ|лют|берез|квіт|травн|черв|лип|серп|верес|жовт|листопад|груд){_L}*)$"
 )
 # Words that end a speaker phrase read forwards ("… сил цю інформацію спростували").
 _STOP = re.compile(
-    r"(?i)^(?:\d+|что|що|чтобы|щоб|эту|эти|этот|это|цю|ці|цей|це|и|і|й|а|но|але|который|яка|який|которые|які)$"
+    r"(?i)^(?:\d+|что|що|чтобы|щоб|эту|эти|этот|это|цю|ці|цей|це|и|і|й|а|но|але|который|яка|який|которые|які|"
+    r"как|як|так|также|також)$"
 )
 _MEDIA = re.compile(
     r"(?i)^[«„\"]?(?:тасс|риа|ria|интерфакс|інтерфакс|укрінформ|укринформ|рбк|уніан|униан|суспільне|известия|"
@@ -74,15 +92,21 @@ _ANONYMOUS = re.compile(r"(?i)^(?:источник|джерел|собеседн
 _RELAY = re.compile(r"(?i)\s(?:со\s+ссылкой\s+на|з\s+посиланням\s+на|посилаючись\s+на|ссылаясь\s+на)\s")
 _LEAD = re.compile(
     r"(?i)(?:а\s+|и\s+|і\s+|при\s+этом\s+|водночас\s+|тем\s+временем\s+)?"
-    r"(?:(?:по|за)\s+(?P<pron>его|её|ее|их|його|її|їхніми|їх)?\s*(?:словами|словам|данным|информации|сведениям|"
-    r"оценке|оценкам|мнению|словами|даними|інформацією|оцінкою|оцінками)(?![\w])|"
+    r"(?:(?:по|за|на)\s+(?P<pron>его|её|ее|их|його|її|їхніми|їхню|їх)?\s*(?:словами|словам|данным|информации|"
+    r"сведениям|оценке|оценкам|мнению|словами|даними|інформацією|оцінкою|оцінками|думку)(?![\w])|"
     r"(?:как|як)\s+(?i:" + CUE + r"))(?P<who>[^,.]*),\s*"
 )
 _ABOUT = re.compile(
-    rf"(?i)(?:об\s+этом|о\s+том|про\s+це|про\s+це\s+ж)(?:\s+[^\s.,!?]+){{0,2}}?\s+(?P<cue>{CUE})(?P<who>[^.!?]*)"
+    rf"(?i)(?:об\s+этом|о\s+том|про\s+це|про\s+це\s+ж)(?:\s+[^\s.,!?]+){{0,4}}?\s+(?P<cue>{CUE})(?P<who>[^.!?]*)"
 )
 _THAT = re.compile(
     rf"(?i)(?<![\w])(?P<cue>{CUE})(?:\s+[^\s,.:;!?«»]+){{0,3}}?(?P<sep>\s*,\s*(?:что|що|мол)\s+|\s*:\s*)"
+)
+# A report of a thing rather than a clause: "сообщили об освобождении …", "заявили про захоплення …",
+# "обвинили ВСУ в обстреле …".
+_NOMINAL = re.compile(
+    r"(?i)(?<![\w])(?P<cue>сообщ(?:ил|или|ило|ила|ает|ают)\w*|заяви(?:л|ли|ло|ла|в)\w*|заявля\w*|повідоми\w*|повідомля\w*|объявил\w*|оголоси(?:в|ли|ла|ло)\w*)\s+(?:о|об|обо|про)\s+"
+    r"|(?<![\w])(?P<acc>(?:обвини|обвиня|звинуват|звинува)\w*)\s+(?:\S+\s+){1,3}?(?:в|у)\s+"
 )
 _AFTER_COMMA = re.compile(rf"(?i),\s*(?:[—–-]\s*)?(?P<cue>{CUE})(?=\s)")
 _AFTER_QUOTE = re.compile(rf"(?i)^[\s,]*(?:[—–-]\s*)?(?P<cue>{CUE})(?=\s)")
@@ -103,6 +127,7 @@ class _Who:
     pronoun: bool = False
     role: bool = False
     office: bool = False
+    back: bool = False  # a noun for the last person who spoke ("военного", "офіцер")
     via: tuple[tuple[int, int, str], ...] = ()
 
 
@@ -144,7 +169,11 @@ def _introductions(text: str, sentences: list[tuple[int, int]], items: list[_Ite
         if any(s <= item.start < e for item in items):
             continue
         cue = _CUE.search(text, s, e)
-        who = _backward(text, s, cue.start()) if cue else None
+        about = _ABOUT.match(text, s, e)
+        if about is not None:  # "Об этом заявил X." opening an article: X is named for later quotes
+            who = _forward(text, about.start("who"), about.end("who"))
+        else:
+            who = _backward(text, s, cue.start()) if cue else None
         if who is not None and not who.pronoun:
             out.append(_Item(s, s, False, who, cue.group() if cue else None, silent=True))
     return out
@@ -224,7 +253,10 @@ def _after(text: str, end: int, sentences: list[tuple[int, int]]) -> tuple[_Who 
     if m is None:
         return None, None
     start = close + m.end()
-    return _forward(text, start, _clause_end(text, start)), m["cue"]
+    who = _forward(text, start, _clause_end(text, start))
+    if who is None and m["cue"].casefold().startswith(("говорит", "йдеть")):  # "говорится в сообщении."
+        who = _Who(close + m.start("cue"), close + m.end("cue"), m["cue"], role=True)
+    return who, m["cue"]
 
 
 def _before(text: str, start: int, sentences: list[tuple[int, int]]) -> tuple[_Who | None, str | None]:
@@ -255,9 +287,11 @@ def _reported(text: str, sentences: list[tuple[int, int]]) -> list[_Item]:
     for n, (s, e) in enumerate(sentences):
         item = (
             _lead_in(text, s, e)
+            or _lead_mid(text, s, e)
             or _about(text, sentences, n)
             or _that(text, s, e)
             or _after_content(text, s, e)
+            or _nominal(text, s, e)
         )
         if item is not None and item.end > item.start:
             out.append(item)
@@ -278,6 +312,40 @@ def _lead_in(text: str, s: int, e: int) -> _Item | None:
     else:
         who = _forward(text, m.start("who"), m.end("who"))
     return _Item(*_trimmed(text, m.end(), e), False, who, None)
+
+
+def _lead_mid(text: str, s: int, e: int) -> _Item | None:
+    """ "Ситуация, по словам Бойко, стабильная", "Утром 3 декабря, как отметил Гордеев, …", "Він, за
+    його словами, …": the attribution inside the sentence; what it says is the rest of the sentence."""
+    for comma in re.finditer(r",\s*", text[s:e]):
+        at = s + comma.end()
+        m = _LEAD.match(text, at, e)
+        if m is None:
+            continue
+        if m["pron"]:
+            who: _Who | None = _Who(m.start("pron"), m.end("pron"), m["pron"], pronoun=True)
+        else:
+            who = _forward(text, m.start("who"), m.end("who"))
+        end = e if m.end() < e else s + comma.start()
+        return _Item(*_trimmed(text, s, end), False, who, None)
+    return None
+
+
+def _nominal(text: str, s: int, e: int) -> _Item | None:
+    """ "В Минобороны России сообщили об освобождении Андреевки": the speaker before the cue, the report
+    after its preposition."""
+    m = _NOMINAL.search(text, s, e)
+    if m is None:
+        return None
+    cue = m["cue"] or m["acc"]
+    who = _backward(text, s, m.start("cue") if m["cue"] else m.start("acc"))
+    if who is None:
+        return None
+    start = m.end() if m["cue"] else m.end("acc")
+    span = _trimmed(text, start, e)
+    if len(text[span[0] : span[1]].split()) < 2:  # "рассказал о ситуации": a topic, not a report
+        return None
+    return _Item(*span, False, who, cue)
 
 
 def _about(text: str, sentences: list[tuple[int, int]], n: int) -> _Item | None:
@@ -355,7 +423,7 @@ def _forward(text: str, start: int, end: int) -> _Who | None:
 def _backward(text: str, start: int, end: int) -> _Who | None:
     """The speaker in the words before a cue: the subject of its clause ("Он добавил", "Пресс-секретарь
     Дмитрий Песков заявил", "В Угрупованні об'єднаних сил цю інформацію спростували і заявили")."""
-    clause = start + max((m.end() for m in re.finditer(r"[,;:]", text[start:end])), default=0)
+    clause = _subject_clause(text, start, end)
     words = _words(text, clause, end)
     while words and (_SKIP.match(words[-1][2]) or _STOP.match(words[-1][2]) or _CUE.fullmatch(words[-1][2])):
         words.pop()
@@ -364,7 +432,41 @@ def _backward(text: str, start: int, end: int) -> _Who | None:
     if words[-1][2].casefold() in _PRONOUNS:
         s, e, w = words[-1]
         return _Who(s, e, w, pronoun=True)
+    words = _institution_tail(words)
     return _forward(text, words[0][0], words[-1][1])
+
+
+def _institution_tail(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Информацию о взятии Покровска в ВСУ (опровергли)": the institution after the last "в"/"у"
+    right before the cue, not the object fronted before it."""
+    first = words[0][2].strip('«»"')
+    if _ANONYMOUS.match(first) or _PERSON_BACK.match(first) or _ROLE.match(first) or _ORGS.match(first):
+        return words  # "Источник в силовых структурах", "Представитель в Генштабе": the speaker is first
+    for n in range(len(words) - 2, 0, -1):
+        head = words[n + 1][2].strip('«»"')
+        if words[n][2].casefold() in {"в", "во", "у"} and (
+            _ORGS.match(head) or (len(head) > 1 and head.isupper())
+        ):
+            return words[n + 1 :]
+    return words
+
+
+_RELATIVE = re.compile(r"(?i)^\s*(?:який|яка|яке|які|котрий|которы\w*|котор\w*|чей|чия|чьи)\b")
+
+
+def _subject_clause(text: str, start: int, end: int) -> int:
+    """Where the cue's subject starts: after the last comma, or before a relative clause that ends
+    right at the cue ("Український офіцер, який побажав залишитися анонімним, заявив")."""
+    commas = [m.end() for m in re.finditer(r"[,;:]", text[start:end])]
+    if not commas:
+        return start
+    last = start + commas[-1]
+    if text[last:end].strip() or len(commas) < 2:
+        return last
+    relative = start + commas[-2]
+    if not _RELATIVE.match(text[relative:last]):
+        return last
+    return start + (commas[-3] if len(commas) >= 3 else 0)
 
 
 def _media_run(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -416,17 +518,25 @@ def _speaker_words(words: list[tuple[int, int, str]], via: tuple[tuple[int, int,
         first, last = named[-1][-2], named[-1][-1]
         return _Who(first[0], last[1], f"{first[2]} {last[2]}", via=via)
     phrase: list[tuple[int, int, str]] = []
-    for w in words:
-        if _STOP.match(w[2]) or len(phrase) == 5:
+    for n, w in enumerate(words):
+        if _STOP.match(w[2]) or len(phrase) == 5 or _dated(words, n):
             break
         phrase.append(w)
     if not phrase:
         return None
     s, e = phrase[0][0], phrase[-1][1]
     name = " ".join(w.strip('«»„“”"') for _, _, w in phrase)
-    role = len(phrase) == 1 and bool(_ROLE.match(name))
+    role = len(phrase) <= 2 and (bool(_ROLE.match(phrase[0][2])) or bool(_OUTLET_BACK.match(phrase[0][2])))
     office = len(phrase) == 2 and not role and bool(_OFFICE.match(phrase[1][2]))
-    return _Who(s, e, name, role=role, office=office, via=via)
+    back = len(phrase) <= 3 and bool(_PERSON_BACK.match(phrase[0][2].strip('«»"')))
+    return _Who(s, e, name, role=role, office=office, back=back, via=via)
+
+
+def _dated(words: list[tuple[int, int, str]], n: int) -> bool:
+    """ "в субботу", "у середу": a date after the speaker's name ends the name."""
+    if n == 0 or words[n][2].casefold() not in {"в", "во", "у"} or n + 1 >= len(words):
+        return False
+    return bool(_SKIP.match(words[n + 1][2])) and not words[n + 1][2][:1].isupper()
 
 
 def sentence_speaker(text: str, start: int, end: int) -> str | None:
@@ -469,9 +579,14 @@ def _speaker(who: _Who | None, memory: _Memory) -> Speaker:
     if who.office and memory.person is not None:
         held = memory.person
         return Speaker(held.name, held.description, held.kind, who.start, who.end)
+    if who.back and memory.person is not None:
+        held = memory.person
+        return Speaker(held.name, held.description, held.kind, who.start, who.end)
     if who.role and memory.organization is not None:
         held = memory.organization
         return Speaker(held.name, held.description, held.kind, who.start, who.end)
+    if who.role and _CUE.fullmatch(who.text):  # "говорится в сообщении" with nobody named before
+        return Speaker(None, None, "anonymous")
     kind = speaker_kind(who.text)
     if kind == "anonymous":
         return Speaker(None, who.text, "anonymous", who.start, who.end)
@@ -488,6 +603,8 @@ def speaker_kind(name: str) -> SpeakerKind:
         return "anonymous"
     if _MEDIA.match(name):
         return "media"
+    if len(name.split()) <= 3 and any(_PERSON_BACK.match(w) for w in name.split()[:2]):
+        return "person"  # "Український офіцер", "командир бригади": a person, whatever the adjective
     if _ORGS.search(name) or not name[:1].isupper():
         return "organization" if name[:1].isupper() or _ORGS.search(name) else "person"
     return "person"

@@ -5,7 +5,9 @@ Covers what war reporting in both languages uses most (issue 12): "30 ноябр
 "сегодня"/"сьогодні", "позавчера", "накануне"/"напередодні" (the day before the last day named),
 weekdays ("в понедельник", "у середу", "в прошлую пятницу") and "на прошлой неделе"/"минулого
 тижня", "в этом месяце", "в прошлом году". Month names are matched by stem, so every case form counts.
-Does not: read spelled-out numbers ("третьего декабря"), "N дней назад", or seasons.
+A bare weekday is the last one unless its clause has a future verb and no past-tense verb;
+"накануне"/"днем ранее" is the eve of the last day named only where that day is in the week before
+publication. Does not: read spelled-out numbers ("третьего декабря"), "N дней назад", or seasons.
 """
 
 from __future__ import annotations
@@ -36,18 +38,24 @@ DAY_OFFSETS: dict[str, int] = {
     "сегодня": 0, "сьогодні": 0, "вчера": -1, "вчора": -1, "позавчера": -2, "позавчора": -2,
     "завтра": 1, "послезавтра": 2, "післязавтра": 2,
 }  # fmt: skip
-_BEFORE = re.compile(r"(?i)^(?:накануне|напередодні)$")
+_EVE = r"накануне|напередодні|дн[её]м\s+(?:ранее|раньше|раніше)|за\s+день\s+до\s+(?:этого|того|цього|того)"
+_BEFORE = re.compile(rf"(?i)^(?:{_EVE})$")
 # "прошлой неделе", "прошлую пятницу", "минулого тижня", "минулої п'ятниці": the previous one.
-LAST = r"(?:прошл|минул|предыдущ|попередн)[а-яіїєґ]*"
+LAST = r"(?:прошл|минувш|минул|предыдущ|попередн)[а-яіїєґ]*"
 NEXT = r"(?:следующ|наступн|будущ)[а-яіїєґ]*"
 THIS = r"(?:эт|ц)[а-яіїєґ]*"
 UNITS: dict[str, str] = {"недел": "week", "тижн": "week", "тиж": "week", "месяц": "month",
                          "місяц": "month", "год": "year", "рок": "year", "рік": "year"}  # fmt: skip
 UNIT = r"(?:недел|тижн?|месяц|місяц|год|рок|рік)[а-яіїєґ]*"
 _FUTURE = re.compile(
-    r"(?i)\b(?:будет|будут|буде|будуть|планиру|планує|намерен|збира|собира|продлит|продолжит|завершит|"
-    r"\w+тим(?:е|уть)\b)"
+    r"(?i)(?<!\w)(?:будет|будут|буде|будуть|планиру(?:ет|ют|ем)|планує|планують|намерен\w*|"
+    r"збира(?:є|ють|ється|ються)|собира(?:ет|ют|ется|ются)|продлит(?:ся)?|продолжит(?:ся)?|завершит(?:ся)?|"
+    r"\w+тим(?:е|уть))(?!\w)"
 )
+# A past-tense verb (Russian -л/-ла/-ли/-ло, reflexive too; Ukrainian -ла/-ли/-ло/-вся): the narrative
+# is about what happened, so a bare weekday beside it is the last one, not the next.
+_PAST = re.compile(r"(?i)(?<!\w)[а-яёіїєґ'’]{3,}(?:ли|ла|ло|лся|лась|лись|лось|лися|лася|вся)(?!\w)")
+_CLAUSE = re.compile(r"[.!?\n;]|,\s+(?:а|но|але|однак|однако)\s|\s[—–]\s")
 
 
 def month_number(word: str) -> int:
@@ -76,10 +84,12 @@ def is_before(word: str) -> bool:
 
 
 def clause_is_future(text: str, start: int, end: int) -> bool:
-    """A future verb in the same sentence ("встреча будет в понедельник")."""
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    right = min((i for i in (text.find(".", end), text.find("\n", end)) if i >= 0), default=len(text))
-    return bool(_FUTURE.search(text[left:right]))
+    """A future verb in the same clause ("встреча будет в понедельник") and no past-tense verb there
+    ("в четверг войска заняли…, а в субботу будут переговоры": Thursday is the last one)."""
+    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    after = _CLAUSE.search(text, end)
+    clause = text[left : after.start() if after else len(text)]
+    return bool(_FUTURE.search(clause)) and not _PAST.search(clause)
 
 
 def calendar_unit(step: int, unit: str, anchor: date) -> Resolved:
@@ -122,8 +132,13 @@ def _deictic(m: re.Match[str], ctx: Context) -> Resolved:
 
 @anaphoric
 def _day_before(m: re.Match[str], ctx: Context) -> Resolved:
-    """ "накануне": the day before the last day named, else before publication."""
-    base = ctx.previous or ctx.anchor
+    """ "накануне": the day before the last day named where that is a day of the past week, else the
+    day before publication (a day long past or still to come is no anchor for "the eve")."""
+    base = ctx.previous
+    if ctx.anchor is not None and (
+        base is None or not timedelta(0) <= ctx.anchor - base <= timedelta(days=7)
+    ):
+        base = ctx.anchor
     return _day(base - timedelta(days=1)) if base else UNRESOLVED
 
 
@@ -208,7 +223,7 @@ RULES: tuple[Rule, ...] = (
         True,
     ),
     (re.compile(rf"{_B}(?i:{'|'.join(DAY_OFFSETS)}){_E}"), _deictic, True),
-    (re.compile(rf"{_B}(?i:накануне|напередодні){_E}"), _day_before, True),
+    (re.compile(rf"{_B}(?i:{_EVE}){_E}"), _day_before, True),
     (
         re.compile(
             rf"{_B}(?i:(?:во?|у)\s+)?(?P<t>(?:(?P<rel>{LAST}|{NEXT}|{THIS})\s+)?(?P<wd>{WEEKDAY})){_E}",
