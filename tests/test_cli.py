@@ -200,6 +200,7 @@ def test_eval_claims_scores_a_gold_file_of_ones_own(capsys):
     code, out, err = cli(capsys, "eval", "claims", str(gold), "--limit", "3")
     assert code == 0, err
     assert "type accuracy" in out
+    # `eval places FILE` scores a Russian/Ukrainian gold set; a file of another kind is refused by name
     code, _, err = cli(capsys, "eval", "places", str(gold))
     assert code == 2
-    assert "takes no gold file" in err
+    assert "not a Russian/Ukrainian gold passage" in err

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from claimledger.document import Claim, DateMention, Document, Metadata, Place, Quote
-from claimledger.errors import SetupError
+from claimledger.errors import InputError, SetupError
 from claimledger.eval import EvalResult
 from claimledger.eval.dates import pipeline_to_claims, set_path
 from claimledger.settings import Settings
@@ -106,9 +106,28 @@ def score_files(settings: Settings, paths: list[Path], limit: int | None) -> Eva
     return result
 
 
+GOLD_KEYS = frozenset({"text", "language", "places", "quotes", "dates", "claims"})
+
+
 def read_gold(path: Path) -> list[dict[str, Any]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+    """The passages; a file of another kind (an English claims gold, say) is refused by name rather
+    than failing on the first missing key."""
+    golds = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            gold = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+        missing = GOLD_KEYS - gold.keys() if isinstance(gold, dict) else GOLD_KEYS
+        if missing:
+            raise InputError(
+                f"{path}:{number}: not a Russian/Ukrainian gold passage (no {', '.join(sorted(missing))});"
+                " see tests/data/cyrillic-gold-ru.jsonl"
+            )
+        golds.append(gold)
+    return golds
 
 
 def run(settings: Settings, golds: list[dict[str, Any]]) -> list[Document]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 import platformdirs
+import psycopg
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -73,6 +74,11 @@ _CANDIDATES = select(articles.c.id, articles.c.duplicate_of, articles.c.minhash)
     )
 )
 Outcome = Literal["stored", "replaced", "unchanged"]
+
+
+# The write path runs statements on the driver's own cursor, so its errors arrive unwrapped by
+# SQLAlchemy: a unique-key race (two attempts of one Dask task) must still surface as LedgerError.
+DRIVER_ERRORS: tuple[type[Exception], ...] = (SQLAlchemyError, sqlite3.Error, psycopg.Error)
 
 
 @dataclass(frozen=True)
@@ -199,7 +205,7 @@ class Store:
         try:
             with self.engine.begin() as connection:
                 return self._put(connection, report, row)
-        except SQLAlchemyError as exc:
+        except DRIVER_ERRORS as exc:
             raise LedgerError(f"cannot store article {row['id'][:12]}: {_short(exc)}") from exc
 
     def _put(self, connection: Connection, report: dict[str, Any], row: dict[str, Any]) -> PutResult:
@@ -759,7 +765,7 @@ def _delete_article(connection: Connection, pk: int) -> None:
     connection.execute(delete(articles).where(articles.c.pk == pk))
 
 
-def _short(exc: SQLAlchemyError) -> str:
+def _short(exc: Exception) -> str:
     """The driver's own message, first line only: SQLAlchemy appends the statement and a link."""
     original = getattr(exc, "orig", None) or exc
     return str(original).strip().split("\n", 1)[0]
