@@ -123,6 +123,9 @@ def test_store_place_timeline_shows_sourcing_and_control_record(store: Store):
     }
     assert first["control"]["consistency"] == "consistent"
     assert second["control"]["consistency"] == "inconsistent"
+    # each entry carries the article's language and the naming tradition of the name it used
+    assert {"language", "naming"} <= first.keys()
+    assert first["language"] == report["article"]["language"]
 
 
 def test_store_events_line_up_assertion_and_denial(store: Store):

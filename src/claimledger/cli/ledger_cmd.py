@@ -28,6 +28,8 @@ from claimledger.readers.published import parse_published
 from claimledger.settings import Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from claimledger.batch.dask import DaskRunner
 
 DB_HELP = "The ledger: a SQLite file or a postgresql:// URL (default: the `db` setting)."
@@ -168,7 +170,7 @@ def place(
         table.add_row(
             entry["date"] or "",
             entry["outlet"] or "(unknown)",
-            entry["mention"],
+            _called(entry),
             f"{entry['type']} {entry['stance']}",
             _clip(entry["text"], 120),
             _sourcing_text(entry),
@@ -183,6 +185,13 @@ def place(
 def _clip(text: str, width: int) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _called(entry: Mapping[str, Any]) -> str:
+    """The name as the article wrote it, with its language and naming tradition ("Красноармейск
+    (ru · soviet)"), so a Russian claim and a Ukrainian denial read side by side."""
+    tags = " · ".join(t for t in (entry.get("language"), entry.get("naming")) if t)
+    return f"{entry['mention']} ({tags})" if tags else str(entry["mention"])
 
 
 def _sourcing_text(entry: dict[str, Any]) -> str:

@@ -74,6 +74,8 @@ def _timeline_entry(row: Mapping[str, Any], runs: Mapping[int, list[control.Run]
         "article_id": row["article_id"],
         "copy_of": row["duplicate_of"],
         "mention": row["mention"],
+        "language": row.get("language"),
+        "naming": row.get("naming"),
         "type": row["type"],
         "stance": row["stance"],
         "claimant": row["claimant"],

@@ -362,6 +362,7 @@ class Store:
             select(
                 articles.c.id.label("article_id"),
                 articles.c.outlet,
+                articles.c.language,
                 articles.c.published,
                 articles.c.title,
                 articles.c.duplicate_of,
