@@ -87,14 +87,12 @@ class StaticWording:
         """Unit-length sentence vectors, one row per text (a text without known pieces: zeros)."""
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        vectors = np.asarray(_load(str(self.directory)).encode(list(texts)), dtype=np.float32)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        unit: Matrix = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
-        return unit
+        return _unit(np.asarray(_load(str(self.directory)).encode(list(texts)), dtype=np.float32))
 
     def index(self, texts: Sequence[str]) -> WordingIndex:
         unique = sorted(set(texts))
-        rows = [{text: row for row, text in enumerate(unique)}[text] for text in texts]
+        row_of = {text: row for row, text in enumerate(unique)}
+        rows = [row_of[text] for text in texts]
         static = _VectorIndex(self.embed(unique), rows)
         cyrillic = [bool(CYRILLIC.search(text)) for text in unique]
         if self.multilingual and any(cyrillic):
@@ -113,11 +111,15 @@ class _VectorIndex:
         self.vectors = vectors
         self.rows = rows
 
+    def scores(self, text: int, others: Sequence[int]) -> Matrix:
+        """Cosines of text number `text` to each of `others`, negatives as 0."""
+        scores: Matrix = np.clip(
+            self.vectors[[self.rows[o] for o in others]] @ self.vectors[self.rows[text]], 0, 1
+        )
+        return scores
+
     def best(self, text: int, others: Sequence[int]) -> float:
-        if not others:
-            return 0.0
-        scores = self.vectors[[self.rows[o] for o in others]] @ self.vectors[self.rows[text]]
-        return float(np.clip(scores.max(), 0.0, 1.0))
+        return float(self.scores(text, others).max()) if others else 0.0
 
 
 class _MixedIndex:
@@ -130,17 +132,19 @@ class _MixedIndex:
         self.static, self.e5, self.cyrillic, self.target = static, e5, cyrillic, target
 
     def best(self, text: int, others: Sequence[int]) -> float:
-        return max((self._pair(text, other) for other in others), default=0.0)
-
-    def _pair(self, text: int, other: int) -> float:
-        left, right = self.cyrillic[text], self.cyrillic[other]
-        if not left and not right:
-            return self.static.best(text, [other])
-        source = CYRILLIC_PAIR_THRESHOLD if left and right else MULTILINGUAL_THRESHOLD
-        score = self.e5.best(text, [other])
-        if score >= source:
-            return self.target + (score - source) * (1 - self.target) / (1 - source)
-        return self.target * score / source
+        if not others:
+            return 0.0
+        mine = self.cyrillic[text]
+        theirs = np.array([self.cyrillic[o] for o in others])
+        source = np.where(theirs & mine, CYRILLIC_PAIR_THRESHOLD, MULTILINGUAL_THRESHOLD)
+        e5 = self.e5.scores(text, others)
+        mapped = np.where(
+            e5 >= source,
+            self.target + (e5 - source) * (1 - self.target) / (1 - source),
+            self.target * e5 / source,
+        )
+        latin = ~(theirs | mine)
+        return float(np.where(latin, self.static.scores(text, others), mapped).max())
 
 
 def multilingual_vectors(texts: Sequence[str]) -> Matrix | None:
@@ -153,7 +157,11 @@ def multilingual_vectors(texts: Sequence[str]) -> Matrix | None:
         model = _multilingual()
     except SetupError:
         return None
-    vectors = paragraphs.embed(model, [f"query: {text}" for text in texts])
+    return _unit(paragraphs.embed(model, [f"query: {text}" for text in texts]))
+
+
+def _unit(vectors: Matrix) -> Matrix:
+    """Rows scaled to unit length, so a dot product is the cosine (a zero row stays zero)."""
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     unit: Matrix = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
     return unit
