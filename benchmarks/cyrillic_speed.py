@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from claimledger.document import Document, Metadata
+from claimledger.pipeline import Pipeline
 from claimledger.settings import Settings
 from claimledger.stages import build_pipeline
 
@@ -72,9 +73,9 @@ def english(lengths: list[int]) -> list[str]:
     return out
 
 
-def timed(pipeline: object, texts: list[str]) -> float:
+def timed(pipeline: Pipeline, texts: list[str]) -> float:
     start = time.perf_counter()
-    docs = list(pipeline.pipe(Document(t, Metadata()) for t in texts))  # type: ignore[attr-defined]
+    docs = list(pipeline.pipe(Document(t, Metadata()) for t in texts))
     failed = [d.error for d in docs if d.error is not None]
     if failed:
         print(f"  {len(failed)} failed, e.g. {failed[0]}")

@@ -204,11 +204,7 @@ def search(
     limit: Annotated[int, Query(ge=1, le=queries.MAX_PAGE)] = 20,
 ) -> Response:
     store = bench.ledger()
-    return _json(
-        bench.remember(
-            "search", ("json", q, limit), lambda: encode_json(queries.search(store, q, limit=limit))
-        )
-    )
+    return _json(bench.remember_json("search", (q, limit), lambda: queries.search(store, q, limit=limit)))
 
 
 def _json(body: bytes) -> Response:
