@@ -8,8 +8,9 @@ import sys
 import pytest
 
 from claimledger.document import Document, Metadata, Technique
+from claimledger.errors import SetupError
 from claimledger.eval.semeval23 import micro_f1, read_split
-from claimledger.framing.paragraphs import LABELS, TO_REPORT, load_model, paragraphs
+from claimledger.framing.paragraphs import LABELS, TO_REPORT, embed, encoder, load_model, paragraphs
 from claimledger.framing.ptc import LABELS as REPORT_LABELS
 from claimledger.settings import Settings
 from claimledger.stages.framing import FramingStage
@@ -102,3 +103,22 @@ def test_reader_takes_every_gold_paragraph_of_the_russian_dev_set(shared) -> Non
     articles = read_split(shared / "data/semeval2023-task3/data/ru", "dev")
     assert (len(articles), sum(len(a) for a in articles)) == (48, 515)
     assert all(p.text and p.labels <= set(LABELS) for a in articles for p in a)
+
+
+def test_the_head_runs_on_the_early_exit_encoder_it_was_trained_on() -> None:
+    model = load_model()
+    assert model.card["encoder_layers"] == 4
+    texts = [PLAIN, LOADED]
+    early = embed(encoder(4), texts)
+    full = embed(encoder(), texts)
+    again = embed(model.encoder, texts)
+    # the early exit is a different, deterministic embedding; the full encoder is untouched by it
+    assert early.shape == full.shape == (2, 384)
+    assert abs(early - again).max() < 1e-6
+    assert float((early * full).sum(1).min()) < 0.9
+    assert abs(full - embed(encoder(), texts)).max() < 1e-6
+
+
+def test_a_layer_count_the_encoder_lacks_is_a_setup_error() -> None:
+    with pytest.raises(SetupError, match="13 encoder layers"):
+        encoder(13)

