@@ -289,3 +289,57 @@ def test_a_chinese_province_is_a_region(places):
     assert {(found[n].feature, found[n].country) for n in found if n.startswith(("Sichuan", "Hunan"))} == {
         ("region", "CN")
     }
+
+
+def test_the_capital_of_a_country_the_article_names_is_the_capital(places):
+    doc = places("Officials in Washington said the U.S. would send more air defence systems to Ukraine.")
+    washington = _found(doc)["Washington"]
+    assert (washington.feature, washington.admin1) == ("city", "District of Columbia")
+
+
+def test_a_name_the_text_calls_a_state_is_the_region():
+    from claimledger.gazetteer.detect import Mention
+    from claimledger.gazetteer.resolve import regions_named
+
+    text = "Fires in Washington state and in the state of Oregon spread; Idaho said so."
+    mentions = [
+        Mention(text.index(name), text.index(name) + len(name), name, "gazetteer", ())
+        for name in ("Washington", "Oregon", "Idaho")
+    ]
+    assert regions_named(mentions, text) == {"washington", "oregon"}
+
+
+def test_an_all_capitals_dateline_after_a_headline_is_a_place(places):
+    doc = places("Budget vote delayed. TOPEKA — The state Senate put off a vote on the budget on Tuesday.")
+    topeka = _found(doc)["TOPEKA"]
+    assert (topeka.feature, topeka.admin1) == ("city", "Kansas")
+
+
+def test_the_first_word_of_a_university_of_name_is_not_a_place(places):
+    doc = places("She teaches chemistry at the University of Kentucky.")
+    assert [doc.surface(p) for p in doc.get(Place)] == ["Kentucky"]
+
+
+def test_a_river_the_gazetteer_lacks_lies_beside_the_town_named_with_it(places):
+    doc = places("Boats were seen near Kherson on the Dnipro River at dawn.")
+    found = _found(doc)
+    river, kherson = found["Dnipro River"], found["Kherson"]
+    assert (river.feature, river.geonames_id, river.country) == ("unlisted", None, "UA")
+    assert (river.lat, river.lon) == (kherson.lat, kherson.lon)
+    assert river.confidence is not None
+    assert river.confidence <= 0.1
+
+
+def test_a_river_in_a_list_of_places_gets_no_borrowed_point(places):
+    doc = places("Drones hit Kiev, Asia and Henderson County, Texas, and the Lena River, officials said.")
+    assert _found(doc)["Lena River"].lat is None
+
+
+def test_a_city_named_after_its_country_does_not_pull_the_country_to_itself(places):
+    doc = places("Health officials in Mexico City said the outbreak had spread across Mexico.")
+    assert _found(doc)["Mexico"].feature == "country"
+
+
+def test_an_abbreviation_before_a_capitalized_word_is_no_dateline(places):
+    doc = places("Vote delayed. ST. PAUL — The state Senate put off a vote on Tuesday.")
+    assert "PAUL" not in _found(doc)

@@ -6,7 +6,9 @@ capitalized token sequence (up to five tokens, within a sentence) is looked up i
 longest first; a hit is kept when NER calls it a place, or when NER's label is not a person's name
 containing it and the place is one conflict news is about (Ukraine, Russia, a region or a country),
 or when NER is silent and the name is a proper noun of a sizeable place. Hyphenated compounds
-("Sloviansk-Kramatorsk") yield one mention per part; a possessive 's is left outside the span.
+("Sloviansk-Kramatorsk") yield one mention per part; a possessive 's is left outside the span. An
+all-capitals word is a place only when it names a region or country, or opens the story as its
+dateline ("TOPEKA —").
 """
 
 from __future__ import annotations
@@ -48,6 +50,12 @@ _BUILDING_WORDS = frozenset(
      "hospital", "park", "highway", "stadium", "college", "church", "hotel", "center", "centre", "mall"}
 )  # fmt: skip
 
+
+# A dateline: an all-capitals name within the first characters (a headline may come first), after the
+# start of a line or sentence, and before one of these marks.
+_DATELINE_WITHIN = 300
+_DATELINE_MARKS = (",", "—", "–", "-", "(")
+_SENTENCE_ENDS = (".", "!", "?", '"', "”")
 
 # "Miss.", "Ind.", "Pa." name states only with their period; the bare word is a title or a name.
 _AP_WITHOUT_PERIOD = frozenset(
@@ -222,7 +230,7 @@ def _accept(span: Span, candidates: tuple[Candidate, ...], entity_at: dict[int, 
     if ent is not None and ent.label_ == "FAC":  # a part of "Orchard Street" is no town
         return not _extends(ent, span)
     if span.text.isupper() and len(span.text) > 1:  # "TASS", "NATO": acronyms only for regions/countries
-        return any(c.feature in {"region", "country"} for c in candidates)
+        return any(c.feature in {"region", "country"} for c in candidates) or _dateline(span)
     if ent is not None and _extends(ent, span):
         # inside a longer name: "Vladimir Putin" is no city; "Kiev regime" still names Kyiv
         return ent.label_ in {"ORG", "NORP"} and any(
@@ -242,10 +250,28 @@ def _accept(span: Span, candidates: tuple[Candidate, ...], entity_at: dict[int, 
     return bool(focus) or (span[0].pos_ == "PROPN" and _sizeable(candidates))
 
 
+def _dateline(span: Span) -> bool:
+    """'HARTFORD —', 'COLUMBUS, Ohio (AP) —', 'TBILISI, Georgia --': an all-capitals name that opens
+    the article or its body (after a headline) and is followed by a dash, comma or bracket is the
+    place the story was filed from, not an acronym."""
+    text = span.doc.text
+    if len(span.text) < 3 or span.start_char > _DATELINE_WITHIN:
+        return False
+    before = text[: span.start_char].rstrip(" ")
+    words = before.split()
+    if not words or before.endswith("\n"):
+        opens = True
+    else:  # after a headline's full stop, not after "ST." or "U.S."
+        abbreviated = words[-1].endswith(".") and words[-1][:1].isupper() and len(words[-1]) <= 4
+        opens = before.endswith(_SENTENCE_ENDS) and not abbreviated
+    return opens and text[span.end_char :].lstrip(" ").startswith(_DATELINE_MARKS)
+
+
 def _leads(ent: Span, span: Span) -> bool:
-    """The span opens a longer entity ("Huntsville Fire Department"), rather than ends or is it."""
+    """The span opens a longer entity ("Huntsville Fire Department"), rather than ends or is it; in
+    "University of Georgia" or "Bank of America" the first word is the organization's own noun."""
     opens = ent.start == span.start or (ent.start == span.start - 1 and ent[0].lower_ == "the")
-    return opens and ent.end > span.end
+    return opens and ent.end > span.end and span.doc[span.end].lower_ != "of"
 
 
 def _extends(ent: Span, span: Span) -> bool:

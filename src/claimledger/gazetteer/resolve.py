@@ -2,9 +2,12 @@
 
 Each candidate's score is a sum of named features a reviewer can check (see `Features`): how big the
 place is, what kind of place, how well and how officially the name matched, whether it lies in the
-countries and regions the article names, how close it lies to the article's other places, and a prior
-for the front zone this tool is built for. All mentions of one name share one reading. Confidence is
-the winner's share of a softmax over its rivals' scores, lowered for a loose (folded) name match.
+countries and regions the article names (and whether it is the capital of a country named), how close
+it lies to the article's other places, and a prior for the front zone this tool is built for. The text
+itself can narrow a name's candidates: a dateline is a town, "Washington state" a region. All mentions
+of one name share one reading. Confidence is the winner's share of a softmax over its rivals' scores,
+lowered for a loose (folded) name match. A river or township the gazetteer lacks gets the point of the
+town the text names beside it, with a low confidence.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from claimledger.gazetteer.detect import Mention
@@ -28,6 +31,18 @@ _AREAS = frozenset({"county", "region", "country"})
 _DATELINE_MARKS = (",", "-", "—", "–", "(")
 _DATELINE_WITHIN = 300  # characters: a headline may come first
 _SENTENCE_ENDS = (".", "!", "?", '"', "”")
+# lower-case "state"/"province" after a name, or "state of" before it, says the name is a region
+_REGION_AFTER = ("state ", "state,", "state.", "state'", "province ", "province,", "province.")
+_REGION_BEFORE = ("state of", "province of")
+# A named feature the gazetteer lacks is placed beside a place named this close (see _beside).
+_UNLISTED_WORDS = frozenset(
+    {"river", "lake", "creek", "township", "park", "island", "islands", "sea", "bay", "mountains",
+     "valley", "reservoir", "county", "city", "village"}
+)  # fmt: skip
+_BESIDE_CHARS = 40
+_BESIDE_CONFIDENCE = 0.1
+# Keys (names.fold) of the words that turn a town's name into another name of the same town.
+_SAME_PLACE_WORDS = frozenset(fold(word) for word in ("City", "Town", "Township", "Village"))
 _CURATED = frozenset({"soviet", "en", "ru-occupation"})  # namings only resources/places-*.tsv assign
 
 
@@ -52,6 +67,9 @@ class Weights:
     front: float = 0.1  # a place of the front zone this tool is built for (VIINA)
     curated: float = 0.0  # the spelling is a curated former or foreign name (Artemovsk, Kiev)
     smooth: float = 1.0  # pseudo-votes against the article's countries: one other name is weak evidence
+    # the capital of a country the article names: "Washington" beside "the U.S." is the government's
+    # seat, not the state; "Moscow" beside "Russia" (chosen on even-numbered LGL articles, checked on odd)
+    capital_named: float = 0.6
 
 
 WEIGHTS = Weights()
@@ -75,18 +93,27 @@ class Context:
     countries: dict[str, Votes]
     admin1: dict[str, Votes]
     anchors: list[tuple[str, float, float]]
+    nations: dict[str, str] = field(default_factory=dict)  # name key -> country, for names read as countries
 
     def others(self, key: str) -> tuple[Votes, Votes]:
         """Votes of the article's other names: a name does not vote for itself."""
         countries: Votes = defaultdict(float)
         admin1: Votes = defaultdict(float)
         for other, votes in self.countries.items():
-            if other != key:
+            if not _same_name(other, key):
                 for code, weight in votes.items():
                     countries[code] += weight
                 for code, weight in self.admin1[other].items():
                     admin1[code] += weight
         return countries, admin1
+
+
+def _same_name(a: str, b: str) -> bool:
+    """'Dublin City' and 'Dublin', 'New York City' and 'New York' are one name to a reader: the longer
+    is no independent evidence for the shorter's reading, nor the shorter for the longer's. ('DeKalb
+    County' and 'DeKalb' are two places, and do vote for each other.)"""
+    short, long = sorted((a, b), key=len)
+    return a == b or (long.startswith(short + " ") and long[len(short) + 1 :] in _SAME_PLACE_WORDS)
 
 
 def prior(c: Candidate, w: Weights = WEIGHTS) -> float:
@@ -107,13 +134,20 @@ def contextual(
     votes: tuple[Votes, Votes] | None = None,
     w: Weights = WEIGHTS,
 ) -> float:
-    """Agreement with the article: its countries, its regions, nearness to its other places."""
+    """Agreement with the article: its countries, its regions, the capitals of the countries it names,
+    nearness to its other places."""
     countries, admin1 = votes or ctx.others(key)
     score = w.in_country * max(0, countries[c.country or ""]) / max(1, sum(countries.values()) + w.smooth)
     if c.admin1_code:  # a town in the article's region, or the region of the article's towns
         score += w.in_admin1 * min(1, max(0, admin1[c.admin1_code]))
+    if c.capital and c.country in {code for other, code in ctx.nations.items() if other != key}:
+        score += w.capital_named
     if c.lat is not None and c.lon is not None:
-        distances = [haversine_km(c.lat, c.lon, lat, lon) for other, lat, lon in ctx.anchors if other != key]
+        distances = [
+            haversine_km(c.lat, c.lon, lat, lon)
+            for other, lat, lon in ctx.anchors
+            if not _same_name(other, key)
+        ]
         if distances:
             score += w.near * math.exp(-min(distances) / _NEAR_KM)
     return score
@@ -130,20 +164,61 @@ def resolve(mentions: Sequence[Mention], text: str = "", w: Weights = WEIGHTS) -
     if line is not None:
         towns = tuple(c for c in line.candidates if c.feature not in _AREAS)
         pool[fold(line.text)] = towns or line.candidates
+    for key in regions_named(mentions, text):
+        pool[key] = tuple(c for c in pool[key] if c.feature == "region") or pool[key]
     chosen = {key: _ranked(pool[key], key, None, within, w) for key in groups}
     for _ in range(2):
         ctx = _context(chosen, w)
         chosen = {key: _ranked(pool[key], key, ctx, within, w) for key in groups}
     out = []
     located = _locate_counties(chosen)
+    beside = _beside(mentions, chosen, located, text)
     for mention in mentions:
         ranked = chosen[fold(mention.text)]
         if not ranked:
-            out.append(Resolution(mention, None, 0.0))
+            near = beside.get(fold(mention.text))
+            out.append(Resolution(mention, near, _BESIDE_CONFIDENCE if near else 0.0))
             continue
         best = located.get(fold(mention.text), ranked[0][1])
         out.append(Resolution(mention, best, _confidence(ranked)))
     return out
+
+
+def _beside(
+    mentions: Sequence[Mention],
+    chosen: dict[str, list[tuple[float, Candidate]]],
+    located: dict[str, Candidate],
+    text: str,
+) -> dict[str, Candidate]:
+    """'Pokrovsk on the Lena River', 'Jerome Township, near Dublin': a river, lake or township the
+    gazetteer does not list lies where the text puts it, beside a town named within _BESIDE_CHARS
+    in the same paragraph (the closest over all the name's mentions: one sense per discourse). The
+    point is rough: no GeoNames id, feature 'unlisted', confidence _BESIDE_CONFIDENCE. By name key."""
+    closest: dict[str, tuple[int, Candidate, str]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.candidates or len(words) < 2 or words[-1].lower() not in _UNLISTED_WORDS:
+            continue
+        key = fold(m.text)
+        for other in mentions:
+            ranked = chosen.get(fold(other.text))
+            if other is m or not ranked:
+                continue
+            place = located.get(fold(other.text), ranked[0][1])
+            if place.lat is None or place.feature in _AREAS:
+                continue  # a region's or county's point is too rough to lend
+            start, end = (m.end, other.start) if other.start >= m.end else (other.end, m.start)
+            held = closest.get(key)
+            if (
+                end - start <= _BESIDE_CHARS
+                and "\n" not in text[start:end]
+                and (held is None or end - start < held[0])
+            ):
+                closest[key] = (end - start, place, m.text)
+    return {
+        key: replace(place, id=-1, name=name, feature="unlisted", capital=False, naming=None)
+        for key, (_, place, name) in closest.items()
+    }
 
 
 def _locate_counties(chosen: dict[str, list[tuple[float, Candidate]]]) -> dict[str, Candidate]:
@@ -182,6 +257,19 @@ def dateline(mentions: Sequence[Mention], text: str) -> Mention | None:
         if opens and marked and m.text.isupper() and len(m.text) >= 3:
             return m
     return None
+
+
+def regions_named(mentions: Sequence[Mention], text: str) -> set[str]:
+    """'Washington state', 'the state of Washington', 'Ontario province': the text itself says the
+    name is a first-level region, so only regions are its candidates. The name's other mentions
+    follow (one sense per discourse)."""
+    keys = set()
+    for m in mentions:
+        after = text[m.end : m.end + 10].lstrip(" ")
+        before = text[max(0, m.start - 12) : m.start].rstrip(" ").lower()
+        if after.startswith(_REGION_AFTER) or before.endswith(_REGION_BEFORE):
+            keys.add(fold(m.text))
+    return keys
 
 
 def containment(mentions: Sequence[Mention], text: str) -> dict[str, set[str]]:
@@ -237,6 +325,7 @@ def _context(chosen: dict[str, list[tuple[float, Candidate]]], w: Weights) -> Co
     countries: dict[str, Votes] = {}
     admin1: dict[str, Votes] = {}
     anchors: list[tuple[str, float, float]] = []
+    nations: dict[str, str] = {}
     for key, ranked in chosen.items():
         if not ranked:
             continue
@@ -246,9 +335,11 @@ def _context(chosen: dict[str, list[tuple[float, Candidate]]], w: Weights) -> Co
         for c in voters:
             countries[key][c.country or ""] += 1 / len(voters)
             admin1[key][c.admin1_code or ""] += 1 / len(voters)
+        if best.feature == "country" and best.country:
+            nations[key] = best.country
         if best.lat is not None and best.lon is not None and best.feature not in {"country"}:
             anchors.append((key, best.lat, best.lon))
-    return Context(countries, admin1, anchors)
+    return Context(countries, admin1, anchors, nations)
 
 
 def _confidence(ranked: list[tuple[float, Candidate]]) -> float:
