@@ -11,20 +11,26 @@ villages carry only their Ukrainian name. Adjectives of directions and districts
 направлении", "у Волноваському районі") name their town, "-щина" names an oblast, and two regions sharing
 one noun ("Белгородской и Курской областям") are both read. First names, the surname after one, unit
 names in quotes after an acronym (ОСУВ «Дніпро») and adjectives before an institution's noun are no
-places. Does not: read stress-dependent vowel changes (Работино/Роботине) or Soviet names missing from
-the gazetteer.
+places, nor is the word after "по словам"/"за словами" or beside a patronymic. A region named right
+after a town ("в Донецкой области", "на Сумщині") keeps the namesakes inside it; a village GeoNames
+lists only in Latin letters is found by its Ukrainian romanization; a Russian о/а where Ukrainian
+writes і/о ("Спорное"/"Спірне", "Работино"/"Роботине") is tried as a respelling. Does not: read
+irregular pairs beyond these (Казачьи Лагеря/Козачі Лагері) or Soviet names missing from the
+gazetteer.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import product
 from typing import TYPE_CHECKING
 
 from claimledger.gazetteer.detect import Mention, stoplist
 from claimledger.gazetteer.index import Candidate, Gazetteer
-from claimledger.gazetteer.names import cyrillic_language, is_cyrillic, norm
+from claimledger.gazetteer.names import cyrillic_language, fold, is_cyrillic, norm, romanize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -52,10 +58,17 @@ def word(text: str) -> str:
 # "Часового Яру" -> "Часів Яр").
 _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ового", ("ів", "овой", "овий", "ове")),
+    ("овым", ("ов", "овый", "овой", "ово")),
+    ("овим", ("ів", "овий", "ове")),
     ("ского", ("ское", "ске", "ский", "ськ", "ск")),
     ("ського", ("ське", "ський", "ськ")),
     ("ного", ("не", "ное", "ний", "ный")),
     ("ному", ("не", "ное", "ний", "ный")),
+    ("овому", ("ове", "ів", "овий")),
+    ("ькому", ("ький", "ьке", "ьк")),
+    ("цкому", ("цкий", "цкое")),
+    ("ському", ("ське", "ський", "ськ")),
+    ("ому", ("е", "ий", "ое", "ый", "ой")),
     ("ской", ("ская",)),
     ("скою", ("ська", "ская")),
     ("ській", ("ська",)),
@@ -67,15 +80,20 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ькою", ("ька",)),
     ("ьку", ("ька", "ьк")),
     ("ової", ("ова",)),
-    ("овом", ("ів", "ов", "ово")),
+    ("овом", ("ів", "ов", "ово", "овой", "овый")),
     ("ові", ("ів", "ов", "ова")),
     ("ова", ("ів", "ов", "ово")),
     ("ову", ("ів", "ов")),
     ("єві", ("їв",)),
     ("єва", ("їв",)),
     ("ці", ("ка",)),
+    ("озі", ("іг", "ога")),
+    ("огу", ("іг", "ог")),
+    ("ога", ("іг", "ог")),
+    ("огом", ("ого", "іг")),
     ("ом", ("", "о", "е")),
     ("ем", ("ь", "е", "й")),
+    ("ьих", ("ьи",)),
     ("ыми", ("ые", "ый")),
     ("ими", ("і", "ие", "ий")),
     ("ых", ("ые", "ый")),
@@ -90,6 +108,7 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ів", ("и", "і", "")),
     ("ям", ("я", "і", "ь")),
     ("ями", ("і", "и", "я")),
+    ("ам", ("и", "ы", "а", "і")),
     ("ях", ("і", "и", "я", "ь")),
     ("ой", ("а", "ой", "ое", "ая")),
     ("ого", ("ое", "е", "ий", "ый", "ой")),
@@ -107,7 +126,7 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("сти", ("сть",)),
     ("сті", ("сть",)),
     ("а", ("", "о", "е", "ь")),
-    ("у", ("", "а")),
+    ("у", ("", "а", "о")),
     ("ю", ("ь", "я", "й")),
     ("е", ("", "а", "о", "ь", "я")),
     ("ї", ("я",)),
@@ -116,13 +135,16 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ы", ("а",)),
     ("я", ("ь", "е", "й")),
 )
+# Endings with the Ukrainian о/і and г/з alternation ("Кривому Розі", "Кривого Рогу": Кривий Ріг),
+# read on one-letter stems too.
+_ALTERNATING = frozenset({"озі", "огу", "ога", "огом"})
 _FOCUS = frozenset({"UA", "RU"})
 # "Дніпропетровщина", "Херсонщину", "Донеччині": the oblast named after its centre.
 _SHCHYNA = re.compile(r"^(?P<stem>[А-ЯЁІЇЄҐ][а-яёіїєґ'ʼ’]+?)(?P<sh>щин|чин)(?:а|и|у|і|е|ой|ою|ою)$")
 # An adjective from a town name before "направлении"/"напрямку" ("на Покровском направлении",
 # "на Покровському та Костянтинівському напрямках"): the town.
 _DIRECTION = re.compile(r"(?i)^(?:направлени|напрям|район(?!н)|громад)")
-_ADJ_CASE = re.compile(r"(?:ому|ом|ій|ой|ым|им|ого|ий|ый|ая|а)$")
+_ADJ_CASE = re.compile(r"(?:ому|ом|ій|ой|ым|им|ого|ий|ый|ая|ое|а)$")
 _ADJ_SUFFIX = re.compile(r"(?:ьск|ськ|ск|цьк|цк|зьк|зск)$")
 # A capitalized adjective before a lowercase noun is part of a name ("Донецька обласна прокуратура",
 # "Восточной группировки"), not a place by itself.
@@ -163,6 +185,13 @@ _NOT_PLACES = frozenset(
         "надія",
         "республика",
         "республіка",
+        "поселок",
+        "посёлок",
+        "селище",
+        "село",
+        "город",
+        "місто",
+        "деревня",
     }
 )
 # First names common in both languages' news: a person's name, never the town it may also spell
@@ -180,8 +209,20 @@ _FIRST_NAMES = frozenset(
         "микола", "нина", "ніна", "оксана", "олег", "ольга", "павел", "павло", "петр", "петро", "роман",
         "руслан", "светлана", "світлана", "сергей", "сергій", "станислав", "станіслав", "степан",
         "тарас", "татьяна", "тетяна", "юлия", "юлія", "юрий", "юрій", "ярослав",
+        "злата", "ганна", "валентина", "виктория", "вікторія", "дарина", "евгения", "євгенія", "инна",
+        "інна", "ксения", "ксенія", "любовь", "любов", "софия", "софія", "алина", "аліна", "олеся",
+        "илья", "ілля", "назар", "остап", "федор", "фёдор", "федір", "семен", "семён", "яков", "яків",
+        "егор", "єгор", "никита", "микита", "даниил", "данило", "тимур", "рамзан", "эдуард", "едуард",
+        "ростислав", "святослав", "мирослав", "аркадий", "аркадій", "анатолий", "анатолій", "арсений",
+        "арсеній", "лилия", "лілія", "тамара", "раиса", "раїса", "лидия", "лідія", "вероника",
+        "вероніка", "кристина", "христина", "яна", "ярослава", "диана", "діана", "полина", "поліна",
+        "маргарита", "ренат", "марат", "пётр", "зоя", "эльвира", "ельвіра", "ілона", "илона",
     }
 )  # fmt: skip
+# "Кужугетович", "Петрівна", "Рэмовича": a patronymic, so the words around it are a person's.
+_PATRONYMIC = re.compile(
+    r"^[А-ЯЁІЇЄҐ][а-яёіїєґ']+(?:ович|евич|ич|овна|евна|ївна|івна|ична)(?:а|у|ем|ої|ій|ою|ой|і)?$"
+)
 _NICKNAME = re.compile(r"(?i)^(?:позывн|позивн|прозвищ|прізвиськ|псевдоним|псевдонім|кличк)")
 _REGION_WORD = re.compile(r"^(?:област|кра[йяюе]|краї)")
 _PLACE_NOUN = re.compile(
@@ -205,9 +246,9 @@ def forms(word: str) -> list[str]:
     """The word as written, then its possible nominatives, in order of preference; a hyphenated name
     ("Купянском-Узловым") part by part, a region named by "-щина" ("Дніпропетровщині") as its oblast."""
     if "-" in word.strip("-"):
-        parts = [_word_forms(part) for part in word.split("-")]
+        parts = [_word_forms(part, plural=False)[:8] for part in word.split("-")]
         if all(parts) and len(parts) <= 3:
-            return list(dict.fromkeys("-".join(combo) for combo in product(*parts)))[:24]
+            return list(dict.fromkeys("-".join(combo) for combo in product(*parts)))[:64]
     return _region_forms(word) + _word_forms(word)
 
 
@@ -218,16 +259,24 @@ def _region_forms(word: str) -> list[str]:
     stem = m["stem"][:-1] + "ц" if m["stem"].endswith("ч") and m["sh"] == "чин" else m["stem"]
     if stem.endswith("ц"):  # "Донеччина" -> "Донецька область"
         return [f"{stem}ька область", f"{stem}кая область"]
-    return [f"{stem}ська область", f"{stem}ская область"]
+    # a district named after its town ("Нікопольщина") where no oblast bears the name: the town
+    return [f"{stem}ська область", f"{stem}ская область", stem]
 
 
-def _word_forms(word: str) -> list[str]:
+def _word_forms(word: str, *, plural: bool = True) -> list[str]:
+    """The written word and the nominatives its ending may stand for. "-ьке" is a Ukrainian neuter
+    nominative ("Покровське"), never the Russian locative of a "-ск" town ("в Покровске"): its -е is
+    not taken off."""
     out = [word]
     lowered = word.casefold()
     for ending, nominatives in _ENDINGS:
-        if lowered.endswith(ending) and len(word) - len(ending) >= 2:
+        if ending == "е" and lowered.endswith("ьке"):
+            continue
+        if lowered.endswith(ending) and len(word) - len(ending) >= (1 if ending in _ALTERNATING else 2):
             stem = word[: len(word) - len(ending)]
             out.extend(stem + nominative for nominative in nominatives)
+    if plural and re.search(r"[бвгджзклмнпрстфхцчшщ]$", lowered):  # genitive plural: "Сум", "Черкас"
+        out += [word + "и", word + "ы"]
     return list(dict.fromkeys(out))
 
 
@@ -257,9 +306,14 @@ def _compound_tail(parsed: Doc, i: int) -> bool:
     return parsed[i - 2].text[:1].isupper()
 
 
+# Ukrainian news often writes Russia in lower case on purpose ("армія росії", "росію"): a place all
+# the same.
+_LOWER_RUSSIA = re.compile(r"^росі(?:я|ї|ю|єю)$")
+
+
 def _can_start(text: str) -> bool:
     text = word(text)
-    return bool(_CYRILLIC_WORD.match(text)) and text[0].isupper()
+    return bool(_CYRILLIC_WORD.match(text)) and (text[0].isupper() or bool(_LOWER_RUSSIA.match(text)))
 
 
 def _compound_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> tuple[int, Mention] | None:
@@ -315,6 +369,12 @@ def _direction_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> 
             score = (c.front > 0 or c.population >= _METROPOLIS, c.population >= 20_000, c.population)
             if best is None or score > best[0]:
                 best = (score, name, c)
+    if best is None and language == "ru":  # "Времевском": Времівка, known by its Ukrainian name only
+        for name in direction_forms(word(span.text)):
+            for spelled in ukrainian_spellings(name)[:4]:
+                for c in _kept(span, gazetteer.lookup(spelled), spelled, language):
+                    if c.country == "UA" and c.front and (best is None or c.front > best[2].front):
+                        best = ((True, False, c.population), spelled, replace(c, naming="ru"))
     if best is None:
         return None
     return i + 1, Mention(*_visible(span), best[1], "gazetteer", (best[2],))
@@ -328,7 +388,7 @@ def _longest_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> tu
     sentence_end = parsed[i].sent.end if parsed.has_annotation("SENT_START") else len(parsed)
     for end in range(min(i + MAX_TOKENS, sentence_end), i, -1):
         span = parsed[i:end]
-        if not _well_formed(span):
+        if not (_well_formed(span) or _short_city(span, gazetteer)):
             continue
         if _attributive(span) or _first_name(span, gazetteer) or _named_otherwise(span):
             continue
@@ -341,40 +401,225 @@ def _longest_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> tu
 def _span_hit(span: Span, gazetteer: Gazetteer, language: str) -> Mention | None:
     """The span's first form the gazetteer knows, unless a later form names a much larger place
     ("у Лимані" is Лиман, the town of the front, not the village Лимані); failing all, the
-    Ukrainian spellings of a Russian form ("Великой Новоселки" -> "Велика Новосілка")."""
+    Ukrainian spellings of a Russian form ("Великой Новоселки" -> "Велика Новосілка"), then the
+    romanized Ukrainian form (front villages GeoNames knows only in Latin letters). A region named
+    right after ("в Донецкой области", "на Сумщині") keeps the candidates inside it."""
+    region = _Region(span, gazetteer)
+    hit = _form_hit(span, gazetteer, language, region)
+    if hit is None and len(span) <= 2:
+        hit = _latin_hit(span, gazetteer, language, region)
+    return hit
+
+
+class _Region:
+    """The region named right after a span (`_region_after`), looked up on first use: most spans
+    name no place, and looking for a region costs lookups."""
+
+    def __init__(self, span: Span, gazetteer: Gazetteer) -> None:
+        self._span, self._gazetteer = span, gazetteer
+        self._codes: frozenset[str] | None = None
+
+    @property
+    def codes(self) -> frozenset[str]:
+        if self._codes is None:
+            self._codes = _region_after(self._span, self._gazetteer)
+        return self._codes
+
+    def __bool__(self) -> bool:
+        return bool(self.codes)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.codes
+
+
+def _form_hit(span: Span, gazetteer: Gazetteer, language: str, region: _Region | None) -> Mention | None:
     person = _in_person(span)
+    said = _after_speech_noun(span)
     best: Mention | None = None
     for words in product(*(forms(word(token.text)) for token in span)):
         name = " ".join(words)
-        if norm(name) in stoplist() or _foreign(name, span.text, language):
+        found = gazetteer.lookup(name)
+        if not found or norm(name) in stoplist() or _foreign(name, span.text, language):
             continue
-        candidates = _kept(span, gazetteer.lookup(name), name, language)
-        if _plural_genitive(span, words):  # "Щербаков" may be Щербаки, "Соколов" is a surname
-            candidates = tuple(c for c in candidates if c.front > int(person) and c.country == "UA")
-        if person:  # natasha says a person: only a place of the front or a large town overrules it
-            candidates = tuple(
-                c for c in candidates if c.front or c.population >= 20_000 or c.feature in _AREAS
-            )
+        candidates = _kept(span, found, name, language)
+        candidates = _readable(span, words, candidates, person=person, said=said, region=region)
         if not candidates:
             continue
         mention = Mention(*_visible(span), name, "gazetteer", candidates)
         if best is None:
             best = mention
-        elif _size(candidates) >= max(5 * _size(best.candidates), 10_000) or _nearer_front(best, candidates):
+        elif _overrides(span, best, candidates, region):
             best = mention
             break
     if language != "ru" or len(span) > 2:
         return best
     if best is None:
-        return _ukrainian_hit(span, gazetteer, person=person)
+        return None if said else _ukrainian_hit(span, gazetteer, person=person, region=region)
     away = not any(c.front or c.country == "UA" or c.feature in _AREAS for c in best.candidates)
     if _RU_ADJECTIVAL.search(best.text) or away:  # "Приморское"/"Белая Гора": "Приморське"/"Біла Гора"
-        more = _ukrainian_hit(span, gazetteer, person=person, names=[best.text])
+        more = _ukrainian_hit(span, gazetteer, person=person or said, names=[best.text], region=region)
+        if more is not None and away and any(c.front for c in more.candidates):
+            return more  # a Ukrainian village of the front, not a namesake far from the war
         if more is not None:
             held = {c.id for c in best.candidates}
             extra = tuple(c for c in more.candidates if c.id not in held)
-            return replace(best, candidates=best.candidates + extra)
+            merged = best.candidates + extra
+            return replace(best, candidates=_inside(merged, region) or merged)
     return best
+
+
+def _readable(
+    span: Span,
+    words: tuple[str, ...],
+    candidates: tuple[Candidate, ...],
+    *,
+    person: bool,
+    said: bool,
+    region: _Region | None,
+) -> tuple[Candidate, ...]:
+    """The candidates a form may stand for, given how it was read and what surrounds it."""
+    if _zero_plural(span, words):  # "обстрілу Сум" is Суми; "Бондар" no village Бондарі
+        candidates = tuple(c for c in candidates if c.population >= 20_000 and c.feature not in _AREAS)
+    if _plural_genitive(span, words):  # "Щербаков" may be Щербаки, "Соколов" is a surname
+        candidates = tuple(c for c in candidates if c.front > int(person) and c.country == "UA")
+    if person:  # natasha says a person: only a place of the front, a large town or one in the
+        # region named next ("о взятии Белозерского в Донецкой области") overrules it
+        strong = tuple(c for c in candidates if c.front or c.population >= 20_000 or c.feature in _AREAS)
+        candidates = strong or _inside(candidates, region)
+    if said:  # "по словам Бондарева": a person, unless a capital speaks for its government
+        candidates = tuple(c for c in candidates if c.capital or c.feature in _AREAS)
+    return _inside(candidates, region) or candidates
+
+
+def _inside(candidates: tuple[Candidate, ...], region: _Region | None) -> tuple[Candidate, ...]:
+    """The candidates in the region named beside the mention (none where no region is named)."""
+    if not candidates or not region:
+        return ()
+    return tuple(c for c in candidates if c.admin1_code in region)
+
+
+def _overrides(span: Span, best: Mention, candidates: tuple[Candidate, ...], region: _Region | None) -> bool:
+    """Whether a later form's places beat the first form's: inside the region named next to it, a
+    Ukrainian town of the front (`_nearer_front`), or a much larger place than the word as written
+    names ("у Лимані"), unless the text says a village ("селище Покровське") or the first form
+    already names a place of the front's core. Between two case readings ("Приморского": -ое or
+    -ий) the first ending's stands."""
+    if region and bool(_inside(candidates, region)) != bool(_inside(best.candidates, region)):
+        return bool(_inside(candidates, region))
+    if _nearer_front(best, candidates):
+        return True
+    if _size(candidates) < max(5 * _size(best.candidates), 10_000) or _settlement_noun_before(span):
+        return False
+    if norm(best.text) != norm(word(span.text)):  # two case readings: the first ending's wins
+        return False
+    front = max((c.front for c in best.candidates), default=0)
+    return (
+        front < 2
+        or max((c.front for c in candidates), default=0) >= front
+        or _size(candidates) >= _METROPOLIS
+    )
+
+
+# A settlement noun before a name ("селище Покровське", "в поселке Южном", "село Андріївка"): a
+# village or small town, not a city a case form could also spell.
+_SETTLEMENT = re.compile(
+    r"(?i)^(?:сел[оауеі]|селищ|поселк|посёлк|поселок|посёлок|деревн|смт|пгт|хутор|станиц)"
+)
+
+
+def _settlement_noun_before(span: Span) -> bool:
+    return span.start > 0 and bool(_SETTLEMENT.match(span.doc[span.start - 1].text))
+
+
+# "по словам Бондарева", "за словами Романова", "по данным Рогова": the word after is a source, a
+# person (a capital may speak for its government: "по данным Киева").
+_SPEECH_NOUNS = (("по", "словам"), ("со", "слов"), ("за", "словами"), ("зі", "слів"), ("по", "мнению"),
+                 ("на", "думку"), ("по", "оценке"), ("за", "оцінкою"), ("по", "данным"), ("за", "даними"),
+                 ("по", "информации"), ("за", "інформацією"), ("ссылкой", "на"),
+                 ("посиланням", "на"))  # fmt: skip
+
+
+def _after_speech_noun(span: Span) -> bool:
+    if span.start < 2:
+        return False
+    doc = span.doc
+    return (doc[span.start - 2].lower_, doc[span.start - 1].lower_) in _SPEECH_NOUNS
+
+
+# Words between a place and the region it lies in: "в Новоегоровке на западе Луганской области",
+# "Андріївку на Сумщині", "у Степовому на півночі Запорізької області", "на левобережье Херсонской".
+_REGION_GAP = re.compile(
+    r"(?i)^(?:,|-|в|во|у|на|под|під|біля|около|поблизу|недалеко|неподалеку|неподалік|(?:северо|юго|"
+    r"північно|південно)-?|[а-яіїєґё]*(?:запад|восток|север|юг|заход|сход|півноч|півден|північ|центр|"
+    r"част|окраин|околиц|бережь|бережж|берег)[а-яіїєґё]*)$"
+)
+
+
+def _region_after(span: Span, gazetteer: Gazetteer) -> frozenset[str]:
+    """The admin1 codes of a region named right after the span, in the genitive or locative
+    ("в Донецкой области", "на Дніпропетровщині"): not a region the sentence moves to
+    ("в Днепропетровскую область")."""
+    doc, j = span.doc, span.end
+    while j < len(doc) and j - span.end < 4 and _REGION_GAP.match(doc[j].text):
+        j += 1
+    if j >= len(doc) or not doc[j].text[:1].isupper():
+        return frozenset()
+    adjective = word(doc[j].text)
+    if adjective.casefold().endswith(("у", "ю")):  # accusative: where something goes, not is
+        return frozenset()
+    names = _region_forms(adjective)
+    if j + 1 < len(doc) and _REGION_WORD.match(doc[j + 1].lower_) and not doc[j + 1].lower_.endswith("ь"):
+        noun = "край" if doc[j + 1].lower_.startswith("кра") else "область"
+        names += [f"{form} {noun}" for form in forms(adjective)[1:]]
+    for name in names:
+        codes = {c.admin1_code for c in gazetteer.lookup(name) if c.feature == "region" and c.admin1_code}
+        if codes:
+            return frozenset(codes)
+    return frozenset()
+
+
+_ADJECTIVE_PLURAL = re.compile(r"(?i)(?:ие|ые|і|их|ых)$")
+
+
+def _opens_sentence(span: Span) -> bool:
+    """The span's first word is its sentence's first word (after quotes or a dash): capitalized
+    whatever it is."""
+    doc = span.doc
+    j = span.start - 1
+    while j >= 0 and not doc[j].is_sent_start and doc[j].is_punct:
+        j -= 1
+    return j < 0 or (doc[j].is_punct and bool(doc[j].is_sent_start)) or bool(span[0].is_sent_start)
+
+
+def _latin_hit(span: Span, gazetteer: Gazetteer, language: str, region: _Region | None) -> Mention | None:
+    """A village of the front GeoNames lists only in Latin letters ("Плещіївки" is Pleshchiivka,
+    "Предтечино" Predtechyne): the nominatives romanized by the Ukrainian national system (a Russian
+    form first respelled in Ukrainian). Only places of Ukraine's front zone are taken, and not where
+    NER or a speech noun says a person."""
+    if _in_person(span) or _after_speech_noun(span) or _opens_sentence(span):
+        return None
+    if len(span) == 1 and _ADJECTIVE_PLURAL.search(span.text):  # "Украинские военные"
+        return None
+    nominatives = [forms(word(token.text))[:6] for token in span]
+    names = [" ".join(words) for words in product(*nominatives)]
+    if any(gazetteer.lookup(name) for name in names):  # known in Cyrillic, and ruled out above
+        return None
+    if language == "ru":
+        names = [spelled for name in names for spelled in [name, *ukrainian_spellings(name)[:3]]]
+    for name in dict.fromkeys(names):
+        if norm(name) in stoplist():
+            continue
+        latin = romanize(name, "uk")
+        found = tuple(
+            replace(c, naming=language)
+            for c in gazetteer.lookup(latin)
+            if c.country == "UA" and c.front and c.feature not in _AREAS
+        )
+        found = _inside(found, region) or tuple(c for c in found if c.exact) or found
+        kept = _kept(span, found, name, language)
+        if kept:
+            return Mention(*_visible(span), name, "gazetteer", kept)
+    return None
 
 
 # Russian endings of place names whose Ukrainian spelling differs ("-ское"/"-ське", "-овка"/"-івка").
@@ -387,10 +632,25 @@ def _nearer_front(best: Mention, candidates: tuple[Candidate, ...]) -> bool:
     held = best.candidates
     if any(c.front or c.feature in _AREAS or c.population >= 20_000 for c in held):
         return False
-    return any(c.front and c.country == "UA" for c in candidates)
+    if any(c.front and c.country == "UA" for c in candidates):
+        return True
+    # only Russian villages as written ("Межевой"), a Ukrainian town as large as a case form ("Межевая")
+    largest = max((c.population for c in held), default=0)
+    return all(c.country != "UA" for c in held) and any(
+        c.country == "UA" and c.feature not in _AREAS and c.population >= largest for c in candidates
+    )
 
 
 _GENITIVE_PLURAL = ("ов", "ев", "ів", "ок", "ек")
+
+
+def _zero_plural(span: Span, words: tuple[str, ...]) -> bool:
+    """Whether a form reads a bare stem as a plural name's genitive ("Сум" as Суми): a reading for
+    towns of some size only, since most such words are surnames ("Бондар", "Коваль")."""
+    return any(
+        form.casefold() in {word(t.text).casefold() + "и", word(t.text).casefold() + "ы"}
+        for t, form in zip(span, words, strict=True)
+    )
 
 
 def _plural_genitive(span: Span, words: tuple[str, ...]) -> bool:
@@ -408,7 +668,12 @@ def _size(candidates: tuple[Candidate, ...]) -> int:
 
 
 def _ukrainian_hit(
-    span: Span, gazetteer: Gazetteer, *, person: bool, names: list[str] | None = None
+    span: Span,
+    gazetteer: Gazetteer,
+    *,
+    person: bool,
+    names: list[str] | None = None,
+    region: _Region | None = None,
 ) -> Mention | None:
     """A Ukrainian village the gazetteer knows only in Ukrainian, named in a Russian text: its Russian
     nominatives (or `names`) respelled by the regular correspondences of the two languages."""
@@ -421,11 +686,10 @@ def _ukrainian_hit(
             found = [
                 c
                 for c in gazetteer.lookup(name)
-                if c.country == "UA"
-                and c.feature not in _AREAS
-                and (c.front or not person)
-                and (c.front > int(person) or not weak)
+                if c.country == "UA" and c.feature not in _AREAS and (c.front > int(person) or not weak)
             ]
+            strong = [c for c in found if c.front or not person]
+            found = list(_inside(tuple(strong), region) or strong or _inside(tuple(found), region))
             kept = _kept(span, tuple(found), name, "ru")
             if kept:
                 return Mention(
@@ -481,11 +745,26 @@ def _uk_word(w: str) -> list[str]:
     heads = [re.sub(r"^Александр", "Олександр", head) for head in heads]
     for head in heads:
         base = head.replace("ы", "и").replace("э", "е").replace("ё", "е").replace("Ы", "И").replace("Э", "Е")
-        base = re.sub(r"(?<=[аеиоу])е", "ї", base)  # "Андреевка": the second е after a vowel is ї
-        variants = [base, *(_e_to_i(base, n) for n in range(base.count("е")))]
+        after_vowel = re.sub(r"(?<=[аеиоу])е", "ї", base)  # "Андреевка": the second е after a vowel is ї
+        variants = [after_vowel, *(_e_to_i(after_vowel, n) for n in range(after_vowel.count("е")))]
+        if after_vowel != base:  # "Новоегоровка": "Новоєгорівка", є after a vowel of a compound
+            variants.append(re.sub(r"(?<=[аеиоу])е", "є", base))
         variants += [re.sub(r"и(?=[^аеиоуяюі]*$)", "і", v) for v in variants]  # closed last syllable
+        if not tails[0]:  # "Новополь" -> "Новопіль": о before a final soft consonant is і
+            variants += [re.sub(r"о(?=[лнрт]ь$)", "і", v) for v in variants[:2]]
         out += [v + tail for v in variants for tail in tails]
-    return list(dict.fromkeys(out))[:6]
+    out = list(dict.fromkeys(out))[:6]
+    if not tails[0]:  # a bare stem ("Сокол" of the surname "Соколов"): no freer respellings
+        return out
+    first = re.sub(r"^Под(?=[^аеиоуяюіїє])", "Під", out[0])  # "Подгорное" -> "Підгірне"
+    # "Работино" -> "Роботине", "Казачья" -> "Козача": a Russian а in the first syllable is
+    # often a Ukrainian о (a vowel the two spellings write after different pronunciations).
+    extra = [first, re.sub(r"^([^аеиоуыэюяіїє]+)а", r"\1о", first)]
+    # "Спорное" -> "Спірне", "Горняк" -> "Гірник": Russian о is Ukrainian і where a syllable closed
+    # (as е is in "Новоселка" -> "Новосілка"); each of the last two о's in turn.
+    at = [i for i, ch in enumerate(first) if ch == "о" and i > 0][-2:]
+    extra += [first[:i] + "і" + first[i + 1 :] for i in reversed(at)]
+    return list(dict.fromkeys(out + extra))
 
 
 def _e_to_i(text: str, n: int) -> str:
@@ -588,6 +867,9 @@ def _personal_name(span: Span) -> bool:
     if word(span[0].text).casefold() in _FIRST_NAMES:
         return True
     before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    if _PATRONYMIC.search(before) or _PATRONYMIC.search(after) or _PATRONYMIC.search(span[-1].text):
+        return True  # "Сергей Кужугетович Шойгу", "Олена Петрівна": names around a patronymic
     return word(before).casefold() in _FIRST_NAMES  # "Юрий Котенок", "Владимир Романов": a surname
 
 
@@ -615,16 +897,39 @@ def _first_name(span: Span, gazetteer: Gazetteer) -> bool:
     after = span.doc[span.end + 1].lower_ if span.end + 1 < len(span.doc) else ""
     if _REGION_WORD.match(after) or _PLACE_NOUN.match(after):  # "Приморское Запорожской области"
         return False
-    return not any(c.population >= 20_000 or c.feature in _AREAS for c in gazetteer.lookup(word(span.text)))
+    if following.casefold() in _FIRST_NAMES:  # "Мер Києва Віталій Кличко": the first name follows
+        return False
+    return not any(
+        c.population >= 20_000 or c.feature in _AREAS
+        for form in forms(word(span.text))[:4]
+        for c in gazetteer.lookup(form)
+    )
 
 
 def _well_formed(span: Span) -> bool:
     """Cyrillic words, the first capitalized, the others capitalized or a region word ("область")."""
     if not all(_CYRILLIC_WORD.match(word(token.text)) for token in span):
         return False
+    if _LOWER_RUSSIA.match(word(span[0].text)):
+        return len(span) == 1
     if len(span) == 1:
         return len(span.text) >= 4 and not span.text.isupper()
     return all(token.text[0].isupper() or _REGION_WORD.match(token.lower_) for token in span[1:])
+
+
+def _short_city(span: Span, gazetteer: Gazetteer) -> bool:
+    """A three-letter word that is a form of a large city of Ukraine or Russia ("обстрілу Сум"):
+    short words (pronouns "Він", "Усі") are kept out of lookup unless they name one."""
+    text = word(span.text)
+    if len(span) != 1 or len(text) != 3 or not _CYRILLIC_WORD.match(text) or not text[0].isupper():
+        return False
+    if text.isupper():
+        return False
+    return any(
+        c.population >= 100_000 and c.feature not in _AREAS and c.country in _FOCUS
+        for form in forms(text)
+        for c in gazetteer.lookup(form)
+    )
 
 
 def _kept(span: Span, candidates: tuple[Candidate, ...], name: str, language: str) -> tuple[Candidate, ...]:
@@ -641,6 +946,7 @@ def _kept(span: Span, candidates: tuple[Candidate, ...], name: str, language: st
             for c in kept
             if c.front or c.feature in _AREAS or c.country == "UA" or c.population >= _METROPOLIS
         ]
+    kept = _same_name(kept, name)
     if _after_institution(span):
         kept = [c for c in kept if c.feature != "country"]
     if len(span) == 1 and _SURNAME.search(span.text):
@@ -651,6 +957,32 @@ def _kept(span: Span, candidates: tuple[Candidate, ...], name: str, language: st
     return tuple(replace(c, naming=c.naming or naming) for c in kept)
 
 
+_CURATED = frozenset({"soviet", "en", "ru-occupation"})  # namings only resources/places-*.tsv assign
+_SIMILAR = 0.5
+
+
+def _same_name(kept: list[Candidate], name: str) -> list[Candidate]:
+    """Without the places a name matched only as a former name GeoNames keeps ("Олександрівка" is
+    an old name of Donetsk, "Іванівка" of Bilozerka) where other places bear it today: a candidate
+    whose own name, romanized, looks nothing like the form is dropped unless the renaming is one
+    of the curated (Soviet, Russian) forms."""
+    if len(kept) < 2:
+        return kept
+    key = fold(romanize(name, "uk"))
+    alike = [c for c in kept if c.feature in _AREAS or c.naming in _CURATED or _alike(key, c.name)]
+    return alike if alike and len(alike) < len(kept) else kept
+
+
+@lru_cache(maxsize=8192)
+def _alike(key: str, canonical: str) -> bool:
+    """Whether a romanized form and a place's own name are one name; a noun in "-ка" is not the
+    "-skyi" district GeoNames also files under it ("Олександрівка": Oleksandrivskyi, a city district)."""
+    folded = fold(canonical)
+    if key.endswith("ka") and folded.endswith("ski"):
+        return False
+    return SequenceMatcher(None, key, folded).ratio() >= _SIMILAR
+
+
 def _foreign(name: str, written: str, language: str) -> bool:
     """A nominative in the other language's letters than both the article and the written form use
     ("Часова Яра" in a Russian article is Часов Яр, not Ukrainian Часів Яр)."""
@@ -658,8 +990,15 @@ def _foreign(name: str, written: str, language: str) -> bool:
     return bool(letters.intersection(name.casefold())) and not letters.intersection(written.casefold())
 
 
+# A part of the country an institution is named for ("Силы обороны юга Украины").
+_COMPASS_GENITIVE = frozenset({"юга", "севера", "востока", "запада", "півдня", "півночі", "сходу", "заходу"})
+
+
 def _after_institution(span: Span) -> bool:
-    return span.start > 0 and bool(_INSTITUTION.match(span.doc[span.start - 1].text))
+    before = span.start - 1
+    if before > 0 and span.doc[before].lower_ in _COMPASS_GENITIVE:
+        before -= 1
+    return before >= 0 and bool(_INSTITUTION.match(span.doc[before].text))
 
 
 def _prominent(c: Candidate, *, inflected: bool) -> bool:

@@ -7,7 +7,8 @@ weekdays ("в понедельник", "у середу", "в прошлую п�
 тижня", "в этом месяце", "в прошлом году". Month names are matched by stem, so every case form counts.
 A bare weekday is the last one unless its clause has a future verb and no past-tense verb;
 "накануне"/"днем ранее" is the eve of the last day named only where that day is in the week before
-publication. Does not: read spelled-out numbers ("третьего декабря"), "N дней назад", or seasons.
+publication. Days spelled out as ordinals ("тридцатого ноября", "п'ятого травня") and "три дня назад",
+"два тижні тому", "торік" are read too. Does not: read seasons.
 """
 
 from __future__ import annotations
@@ -27,13 +28,18 @@ _MONTHS: dict[str, int] = {
 }  # fmt: skip
 MONTH = "(?:" + "|".join(rf"{stem}[а-яіїєґ]*" for stem in _MONTHS) + ")"
 _MONTH_PATTERNS = [(re.compile(rf"^{stem}", re.IGNORECASE), n) for stem, n in _MONTHS.items()]
-# Weekday stems in any case: Russian понедельник..воскресенье, Ukrainian понеділок..неділя.
+# Weekdays in every case form, Russian понедельник..воскресенье, Ukrainian понеділок..неділя: whole
+# forms, since a bare stem also begins other words ("средней", "у середині", "четвертого").
 _WEEKDAYS: dict[str, int] = {
-    "понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6,
-    "понеділ": 0, "вівтор": 1, "серед": 2, "четвер": 3, "п[ʼ’']?ятниц": 4, "субот": 5, "неділ": 6,
+    "понедельник(?:а|у|ом|е)?": 0, "вторник(?:а|у|ом|е)?": 1, "сред(?:а|у|ы|е|ой)": 2,
+    "четверг(?:а|у|ом|е)?": 3, "пятниц(?:а|у|ы|е|ей)": 4, "суббот(?:а|у|ы|е|ой)": 5,
+    "воскресень(?:е|я|ю|ем)": 6,
+    "понеділ(?:ок|ка|ку|ком|ці)": 0, "вівтор(?:ок|ка|ку|ком)": 1, "серед(?:а|у|и|і|ою)": 2,
+    "четвер(?:га|гу|гом|зі)?": 3, "п[ʼ’']?ятниц(?:я|і|ю|ею)": 4, "субот(?:а|и|у|і|ою)": 5,
+    "неділ(?:я|і|ю|ею)": 6,
 }  # fmt: skip
-WEEKDAY = "(?:" + "|".join(rf"{stem}[а-яіїєґ]*" for stem in _WEEKDAYS) + ")"
-_WEEKDAY_PATTERNS = [(re.compile(rf"^{stem}", re.IGNORECASE), n) for stem, n in _WEEKDAYS.items()]
+WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
+_WEEKDAY_PATTERNS = [(re.compile(rf"^(?:{stem})$", re.IGNORECASE), n) for stem, n in _WEEKDAYS.items()]
 DAY_OFFSETS: dict[str, int] = {
     "сегодня": 0, "сьогодні": 0, "вчера": -1, "вчора": -1, "позавчера": -2, "позавчора": -2,
     "завтра": 1, "послезавтра": 2, "післязавтра": 2,
@@ -124,10 +130,30 @@ def _day_month(m: re.Match[str], ctx: Context) -> Resolved:
     return _day(nearest_day(month, day, ctx.anchor, future=ctx.future))
 
 
+# Nights named from the publication day, as the English rules read "last night" (-1) and "tonight"
+# (0): "прошлой ночью", "минулої ночі"; "этой ночью", "цієї ночі".
+_NIGHTS: dict[str, int] = {
+    r"прошлой\s+ночью": -1, r"минувшей\s+ночью": -1, r"минулої\s+ночі": -1, r"этой\s+ночью": 0,
+    r"сегодня\s+ночью": 0, r"цієї\s+ночі": 0, r"сьогодні\s+вночі": 0,
+}  # fmt: skip
+
+
 def _deictic(m: re.Match[str], ctx: Context) -> Resolved:
     if ctx.anchor is None:
         return UNRESOLVED
     return _day(ctx.anchor + timedelta(days=DAY_OFFSETS[m[0].casefold()]))
+
+
+def _night(m: re.Match[str], ctx: Context) -> Resolved:
+    if ctx.anchor is None:
+        return UNRESOLVED
+    offset = next(n for pattern, n in _NIGHTS.items() if re.fullmatch(pattern, m[0], re.IGNORECASE))
+    return _day(ctx.anchor + timedelta(days=offset))
+
+
+def _numeric(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "03.11.2026", "3.11.2026": day, month and year in figures, as official texts write them."""
+    return _day(safe_date(int(m["y"]), int(m["m"]), int(m["d"])))
 
 
 @anaphoric
@@ -186,13 +212,81 @@ def _unit(m: re.Match[str], ctx: Context) -> Resolved:
     return calendar_unit(step_of(m["rel"]), unit_of(m["unit"]), ctx.anchor)
 
 
+# Ordinal stems, Russian then Ukrainian, longest first ("пятнадцатого" before "пятого"); with
+# `_ORDINAL_END` they read a day spelled out: "тридцатого ноября", "п'ятого травня", "на первое мая".
+_AP = "[ʼ’']"
+_ORDINALS: dict[str, int] = {
+    "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15,
+    "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20,
+    "тридцат": 30, "перв": 1, "втор": 2, "треть": 3, "четв[её]рт": 4, "пят": 5, "шест": 6, "седьм": 7,
+    "восьм": 8, "девят": 9, "десят": 10,
+    "одинадцят": 11, "дванадцят": 12, "тринадцят": 13, "чотирнадцят": 14, f"п{_AP}?ятнадцят": 15,
+    "шістнадцят": 16, "сімнадцят": 17, "вісімнадцят": 18, f"дев{_AP}?ятнадцят": 19, "двадцят": 20,
+    "тридцят": 30, "перш": 1, "друг": 2, "трет": 3, f"п{_AP}ят": 5, "шост": 6, "сьом": 7,
+    f"дев{_AP}ят": 9,
+}  # fmt: skip
+_ORDINAL_END = "(?:ого|ое|ому|ом|ьего|ье|ьему|ього|є|ьому|е)"
+ORDINAL = "(?:" + "|".join(_ORDINALS) + rf"){_ORDINAL_END}"
+_ORDINAL_PATTERNS = [
+    (re.compile(rf"^(?:{stem}){_ORDINAL_END}$", re.IGNORECASE), n) for stem, n in _ORDINALS.items()
+]
+_TENS = {"двадцать": 20, "тридцать": 30, "двадцять": 20, "тридцять": 30}
+# Counts for "три дня назад", "два тижні тому".
+_COUNTS: dict[str, int] = {
+    "один": 1, "одну": 1, "одна": 1, "два": 2, "две": 2, "дві": 2, "три": 3, "четыре": 4, "чотири": 4,
+    "пять": 5, "п'ять": 5, "п’ять": 5, "пʼять": 5, "шесть": 6, "шість": 6, "семь": 7, "сім": 7,
+    "восемь": 8, "вісім": 8, "девять": 9, "дев'ять": 9, "дев’ять": 9, "десять": 10,
+}  # fmt: skip
+COUNT = r"(?:\d{1,2}|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
+_AGO_UNIT = r"(?:дн|сут|недел|тижн|тижд|месяц|місяц|год|лет|рок|рік)[а-яіїєґ]*"
+
+
+def ordinal_number(word: str) -> int:
+    return next(n for pattern, n in _ORDINAL_PATTERNS if pattern.match(word))
+
+
+def _spelled_day(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "тридцатого ноября", "двадцять п'ятого лютого": the day number spelled out as an ordinal."""
+    day = ordinal_number(m["ord"]) + (_TENS[m["tens"].casefold()] if m["tens"] else 0)
+    month = month_number(m["mon"])
+    if day > 31 or (m["tens"] and ordinal_number(m["ord"]) > 9):
+        return UNRESOLVED
+    if m["y"]:
+        return _day(safe_date(int(m["y"]), month, day))
+    if ctx.anchor is None:
+        return UNRESOLVED
+    return _day(nearest_day(month, day, ctx.anchor, future=ctx.future))
+
+
+def _last_year(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "торік" (last year), "позаторік" (the year before)."""
+    if ctx.anchor is None:
+        return UNRESOLVED
+    return (str(ctx.anchor.year - (2 if m[0].casefold().startswith("поза") else 1)), "year", None)
+
+
+def _ago(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "три дня назад", "два тижні тому": back from publication by the unit, at its grain."""
+    if ctx.anchor is None:
+        return UNRESOLVED
+    count = int(m["n"]) if m["n"].isdigit() else _COUNTS[m["n"].casefold()]
+    unit = m["unit"].casefold()
+    if unit.startswith(("год", "лет", "рок", "рік")):
+        return (str(ctx.anchor.year - count), "year", None)
+    if unit.startswith(("месяц", "місяц")):
+        year, month = shift_month(ctx.anchor.year, ctx.anchor.month, -count)
+        return (f"{year:04d}-{month:02d}", "month", None)
+    days = count * (7 if unit.startswith(("недел", "тижн", "тижд")) else 1)
+    return _day(ctx.anchor - timedelta(days=days))
+
+
 _YEAR = r"(?:\s+(?P<y>(?:19|20)\d{2})(?:\s*(?:года|году|року|р\.|г\.))?)?"
 _B = r"(?<![\w])"
 _E = r"(?![\w])"
 RULES: tuple[Rule, ...] = (
     (
         re.compile(
-            rf"(?i:{_B}(?:в|у)\s+ніч\s+на\s+|{_B}в\s+ночь\s+на\s+)?{_B}(?P<d>[0-3]?\d)\s+(?P<mon>{MONTH}){_E}{_YEAR}",
+            rf"(?i:{_B}(?:в|у)\s+ніч\s+на\s+|{_B}в\s+ночь\s+на\s+)?{_B}(?P<d>[0-3]?\d)(?:-?(?:го|е|ого|ге|те))?\s+(?P<mon>{MONTH}){_E}{_YEAR}",
             re.IGNORECASE,
         ),
         _day_month,
@@ -222,6 +316,23 @@ RULES: tuple[Rule, ...] = (
         _weekend,
         True,
     ),
+    (
+        re.compile(
+            rf"(?i:{_B}(?:в|у)\s+ніч\s+на\s+|{_B}в\s+ночь\s+на\s+)?{_B}(?:(?P<tens>{'|'.join(_TENS)})\s+)?"
+            rf"(?P<ord>{ORDINAL})\s+(?P<mon>{MONTH}){_E}{_YEAR}",
+            re.IGNORECASE,
+        ),
+        _spelled_day,
+        False,
+    ),
+    (re.compile(rf"{_B}(?i:позаторік|торік){_E}"), _last_year, True),
+    (re.compile(rf"{_B}(?i:{'|'.join(_NIGHTS)}){_E}"), _night, True),
+    (
+        re.compile(rf"{_B}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d{{2}}){_E}(?!\.\d)"),
+        _numeric,
+        False,
+    ),
+    (re.compile(rf"{_B}(?i:(?P<n>{COUNT})\s+(?P<unit>{_AGO_UNIT})\s+(?:назад|тому)){_E}"), _ago, True),
     (re.compile(rf"{_B}(?i:{'|'.join(DAY_OFFSETS)}){_E}"), _deictic, True),
     (re.compile(rf"{_B}(?i:{_EVE}){_E}"), _day_before, True),
     (
