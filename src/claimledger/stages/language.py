@@ -119,7 +119,40 @@ def detect(text: str) -> tuple[str, float] | None:
     if not values:
         return None
     best = values[0]
-    return best.language.iso_code_639_1.name.lower(), float(best.value)
+    return by_letters(text, best.language.iso_code_639_1.name.lower()), float(best.value)
+
+
+# Letters that only some Cyrillic alphabets have. Serbian and Macedonian: ј љ њ ћ ђ џ ѓ ќ ѕ;
+# Belarusian: ў; Ukrainian: і ї є ґ (і also Belarusian); Russian: ы э ё (ы э also Belarusian).
+# Bulgarian has none of them.
+_SOUTH_SLAVIC = frozenset("јљњћђџѓќѕ")
+_BELARUSIAN = frozenset("ў")
+_UKRAINIAN = frozenset("іїєґ")
+_RUSSIAN = frozenset("ыэё")
+_NOT_SOUTH_SLAVIC = frozenset("йщъыьэюяё")  # Serbian and Macedonian Cyrillic lack all of these
+
+
+def by_letters(text: str, code: str) -> str:
+    """Overrule a South Slavic guess that the alphabet rules out.
+
+    lingua's n-grams take a short Ukrainian or Russian line ("Удари завдано по Одесі та Ізмаїлу.")
+    for Macedonian or Serbian; such a line has none of those alphabets' own letters and one that
+    only Ukrainian (or only Russian) writes, which settles it; a letter the Serbian and Macedonian
+    alphabets lack (й, щ, ь, я, …) rules them out too, leaving Russian.
+    """
+    if code not in {"sr", "mk", "bg"}:
+        return code
+    letters = frozenset(text.casefold())
+    if letters & (_SOUTH_SLAVIC | _BELARUSIAN):
+        return code
+    ukrainian, russian = bool(letters & _UKRAINIAN), bool(letters & _RUSSIAN)
+    if ukrainian and not russian:
+        return "uk"
+    if russian and not ukrainian:
+        return "ru"
+    if code != "bg" and letters & _NOT_SOUTH_SLAVIC and not ukrainian:
+        return "ru"
+    return code
 
 
 def transliterated(text: str) -> bool:
