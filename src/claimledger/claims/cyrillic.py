@@ -8,10 +8,15 @@ sentence (опроверг, не соответствует действител
 hedge (якобы, по неподтвержденным данным; нібито). Passive and nominal phrasings count too (атаки
 отбиты, перейшло під контроль, повний контроль, продолжают оборону); a failed attempt (не вдалося
 захопити), "назвали фейком/брехнею" after a claim and "попри заяви про захоплення X" (as English
-"despite claims of capturing X") are denials. A sentence with no claimant of its own goes on reporting
-the previous sentence's source; a denial in a contrasting clause ("…, однак у ЗСУ це назвали
-неправдою") is the denier's. Does not: find the acting side, the other claim types, or split one
-sentence into a claim and its denial.
+"despite claims of capturing X") are denials, and so are "жодного закріплення немає", "плодом
+фантазии" and a failed attempt ("но безуспешно"); an outlet unable to verify is not. A sentence with
+no place of its own ("Все атаки отбиты") is about the places of one of the two sentences before it in
+its paragraph. A sentence with no claimant of its own goes on reporting the previous sentence's source;
+a denial in a contrasting clause ("…, однак у ЗСУ це назвали неправдою") is the denier's. A denial
+followed by what the denier asserts ("опровергли и отметили, что село под контролем ВСУ") is two
+claims, as is a main clause with its own place beside "despite claims of capturing X".
+`extract_cyrillic_events` reads strikes and casualty figures the same way; the claims stage does not
+call it yet. Does not: find the acting side, or the other claim types.
 """
 
 from __future__ import annotations
@@ -19,22 +24,31 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from claimledger.document import Claim, DateMention, Document, Place, Quote, Stance
+from claimledger.document import Claim, ClaimType, DateMention, Document, Place, Quote, Stance
 from claimledger.quotes.cyrillic import CUE, NAME, sentence_speaker
 
 _STEM = r"[а-яёіїєґ]*"
+# "операция заняла четыре дня": a stretch of time taken, not a place
+_SPAN_OF_TIME = r"(?:дн|дней|час|минут|недел|месяц|лет|год|времени|секунд|сут)"
 _N = r"(?:\S+\s+){0,2}?"  # "отбили 11 атак", "відбили дві атаки", "отразила три штурма"
 _TO = r"\s+(?:\S+\s+){0,3}?(?:к|до|на|из|з|із|от|від)(?=\s)"  # "вышли к окраинам", "вийшли з Сіверська"
 CONTROL = re.compile(
-    rf"(?i)(?<!\w)(?:освобо[дж]{_STEM}|взял{_STEM}\s+под\s+(?:свой\s+)?контроль|занял{_STEM}|занят{_STEM}|"
+    rf"(?i)(?<!\w)(?:освобо[дж]{_STEM}|взял{_STEM}\s+под\s+(?:свой\s+)?контроль|занял{_STEM}(?!\s+(?:\S+\s+)?{_SPAN_OF_TIME})|занят{_STEM}|"
     rf"отош(?:ел|ёл|ли|ла)|отступил{_STEM}|захвати{_STEM}|захват{_STEM}|захвач{_STEM}|взяти[еяию]|взятт[яюі]|(?<!полон\s)(?<!плен\s)взят[аоы]?(?!\s+(?:в|у)\s+(?:плен|полон))|"
-    rf"звільни{_STEM}|звільнен{_STEM}|звільненн{_STEM}|окупува{_STEM}|окупован{_STEM}|"
+    rf"звільни{_STEM}|звільнен{_STEM}|звільненн{_STEM}|окупува{_STEM}|окупован{_STEM}|оккупир{_STEM}|"
+    rf"отвоева{_STEM}|відвоюва{_STEM}|відвоюв{_STEM}|потесни{_STEM}|потісни{_STEM}|покинул{_STEM}|покину{_STEM}|"
+    rf"отвел{_STEM}|отвед{_STEM}|відвел{_STEM}|відвів|"
+    rf"(?:стриму|сдержива|стримал|сдержал){_STEM}\s+(?:\S+\s+){{0,2}}?(?:наступ|натиск|противник|ворог|штурм){_STEM}|"
     rf"окупаці(?:я|ю|ї|і|єю)|захопи{_STEM}|захопл{_STEM}|відійшл{_STEM}|відійшов|"
     rf"(?:утриму|удержива|удерж|трима|держ){_STEM}\s+(?:свої\s+|свои\s+)?(?:позиці|позици|оборон|рубеж|рубіж){_STEM}|"
     rf"удерживают|утримують|контролиру{_STEM}|контролю{_STEM}|"
-    rf"(?:відбил|відбит|отбил|отбит|отрази|відбив|зупини|останови|зірва|сорва){_STEM}\s+{_N}"
-    rf"(?:штурм|атак|наступ){_STEM}|"
-    rf"(?:штурм|атак){_STEM}\s+(?:\S+\s+){{0,3}}?(?:отбит|відбит|отражен|відбиті){_STEM}|"
+    rf"(?:відбил|відбит|отбил|отбит|отрази|отраж|відбив|зупини|останови|зірва|сорва){_STEM}\s+{_N}"
+    rf"(?:контр)?(?:штурм|атак|наступ|спроб|попытк){_STEM}|"
+    rf"(?:штурм|атак){_STEM}\s+(?:\S+\s+){{0,3}}?(?:отбит|відбит|отражен|відбиті|відбил|отбил|отразил|"
+    rf"відбив|відбито){_STEM}|"
+    rf"(?:отброш|отброс|відкину|відкинут|откатил|откатил|відкоти|вклини|вклинил|вклинив|"
+    rf"закреплени|закріпленн|зачистк|контролир|прорвал|прорвав){_STEM}|"
+    rf"прорыв(?:а|е|у|ом|ы)?|прорив(?:у|і|ом)?|"
     rf"взяли\s+під\s+контроль|(?:под|під)\s+(?:\w+\s+)?контролем|зайшл{_STEM}|зайшов|зашл{_STEM}|заш[её]л|"
     rf"вошл{_STEM}|вош(?:ел|ёл)|увійшл{_STEM}|увійшов|ввійшл{_STEM}|продвинул{_STEM}|просунул{_STEM}|"
     rf"закрепил{_STEM}|закріпил{_STEM}|выбил{_STEM}|вибил{_STEM}|выбит{_STEM}|вибит{_STEM}|зайня{_STEM}|"
@@ -48,26 +62,52 @@ CONTROL = re.compile(
     rf"(?:держ|трима|утриму|удержива)\w*\s+(?:\S+\s+){{0,2}}?(?:част|окраин|околиц|район|квартал|центр|"
     rf"позици|позиці|оборон|рубеж|рубіж|місто|город|село|селище){_STEM}|"
     rf"остави{_STEM}|залиши{_STEM}|вывел{_STEM}|выведен{_STEM}|вивел{_STEM}|виведен{_STEM}|"
-    rf"окруж{_STEM}|оточ{_STEM}|(?:выш(?:ли|ел|ла)|вышед{_STEM}|выход{_STEM}|вийшл{_STEM}|вийшов|вихід{_STEM}|"
+    rf"(?<!загрозу\s)(?<!загрози\s)(?<!угрозы\s)(?<!угрозу\s)(?:окруж|оточ){_STEM}|"  # not "угрозы окружения"
+    rf"(?:выш(?:ли|ел|ла)|вышед{_STEM}|выход{_STEM}|вийшл{_STEM}|вийшов|вихід{_STEM}|"
     rf"виход{_STEM}){_TO})(?!\w)"
 )
 DENIAL = re.compile(
     r"(?i)(?<!\w)(?:опроверг\w*|не\s+соответству\w*\s+действительности|фейк\w*|ложь\w*|ложью|брехн\w*|"
-    r"вигадк\w*|выдумк\w*|дезинформаци\w*|дезінформаці\w*|"
+    r"вигадк\w*|выдумк\w*|дезинформаци\w*|дезінформаці\w*|фантази\w*|фантазі\w*|"
+    r"(?:жодн|никак|ни\s+одн)\w*\s+(?:\S+\s+){0,6}?(?:нет|немає|не\s+було|не\s+было)|"
+    r"(?:оточенн|окружени|закріпленн|закреплени|прорыв|прорив)\w*\s+(?:\S+\s+){0,2}?(?:немає|нет)|"
+    r"(?:войск|военн|солдат|подразделени|підрозділ|військ|окупант|оккупант|росіян|россиян)\w*\s+"
+    r"(?:\S+\s+){0,4}?(?:нет|немає)(?!\w)|вброс\w*|вкид\w*|ипсо|іпсо|"
     r"не\s+(?:удалось|вдалося|вдалось|смогл\w*|смог|змогл\w*|зміг|здатн\w*|способн\w*|спромоглися)|"
+    r"безуспешн\w*|безуспішн\w*|безрезультатн\w*|"  # "пытается вернуть позиции, но безуспешно"
+    r"речи\s+(?:быть\s+)?не\s+(?:ид[её]т|может)|мови\s+(?:бути\s+)?не\s+(?:йде|йдеться|може)|"  # "ни о каком"
     r"спростува\w*|неправд\w*|не\s+відповіда\w*\s+дійсності|заперечу\w*|отрица\w*|"
     r"не\s+(?:был[аои]?\s+|було\s+|є\s+)?(?:окупован|захвачен|захоплен|взят|занят|окружен|оточен|"
     r"блокирован|заблокирован|заблокован|освобожд|звільн|сдан|здан)\w*)(?!\w)"
 )
+# "Проверить эту информацию независимо не удалось": the outlet could not verify, nobody denies.
+_UNVERIFIED = re.compile(
+    r"(?i)(?<!\w)(?:провери|перевіри|подтверди|підтверди|верифицирова|верифікува)\w*\s+(?:\S+\s+){0,3}?"
+    r"не\s+(?:удалось|вдалося|вдалось|смогл\w*|змогл\w*)"
+)
+
+
+def denial_in(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """The first denial in text[start:end] that is not an outlet saying it could not verify."""
+    end = len(text) if end is None else end
+    unverified = [m.span() for m in _UNVERIFIED.finditer(text, start, end)]
+    for m in DENIAL.finditer(text, start, end):
+        if not any(s <= m.start() < e for s, e in unverified):
+            return m
+    return None
+
+
 # "сообщило Минобороны России", "заявили в Генштабе", "по данным ТАСС", "за словами Сирського".
 SOURCE = re.compile(
     rf"(?:(?i:{CUE})\s+(?:(?i:в|у)\s+)?|(?i:по\s+(?:данным|словам)|за\s+(?:даними|словами))\s+)(?P<who>{NAME})"
 )
 HEDGE = re.compile(
-    r"(?i)(?<!\w)(?:якобы|по\s+неподтвержденным\s+данным|нібито|за\s+неперевіреними\s+даними|"
+    r"(?i)(?<!\w)(?:якобы|нібито|начебто|будто\s+бы|"
+    r"(?:по|за)\s+(?:неподтвержденным|непроверенным|неофициальным|некоторым|непідтвердженими|неперевіреними|"
+    r"неофіційними|деякими)\s+(?:данным|сведениям|даними|відомостями)|"
     r"предположительно|ймовірно|вероятно)(?!\w)"
 )
-_PRONOUN_SUBJECT = re.compile(rf"(?i)(?:^|[,:]\s*)(?:он|она|они|він|вона|вони)\s+(?:\S+\s+)?{CUE}")
+_PRONOUN_SUBJECT = re.compile(rf"(?i)(?<!\w)(?:он|она|они|він|вона|вони)\s+(?:\S+\s+)?{CUE}")
 # Words that can stand where a claimant's name is expected but never name one.
 _NOT_CLAIMANT = re.compile(r"(?i)^(?:как|як|так|это|це|нашему|нашому|нам|мне|мені)(?:\s|$)")
 # "город", "поселок", "місто", "село": a claim about the place named just before.
@@ -85,26 +125,148 @@ def extract_cyrillic_claims(doc: Document) -> list[Claim]:
     places, dates, quotes = list(doc.get(Place)), list(doc.get(DateMention)), list(doc.get(Quote))
     claims: list[Claim] = []
     source: str | None = None  # who the previous sentence reports, for a sentence that goes on with it
+    earlier: list[tuple[int, int, tuple[int, ...]]] = []  # the places of each sentence so far
     for sent in parsed.sents:
         start, end = sent.start_char, sent.end_char
+        start += len(doc.text[start:end]) - len(doc.text[start:end].lstrip())  # a paragraph break before
         text = doc.text[start:end]
         previous_source, source = source, _source(doc, start, end, quotes)
         here = tuple(n for n, p in enumerate(places) if start <= p.start and p.end <= end)
-        control = CONTROL.search(text)
-        follows = bool(claims) and claims[-1].end >= start - 2 and bool(DENIAL.search(text))
-        if control is None and not follows:
+        earlier.append((start, end, here))
+        follows = bool(claims) and claims[-1].end >= start - 2 and denial_in(text) is not None
+        named = [p for p in places if start <= p.start and p.end <= end]
+        if not has_control(text, named, start) and not follows:
             continue
         if not here and SETTLEMENT.search(text):
             here = _last_town(places, start)
         if not here and claims and claims[-1].end >= start - 2:
             here = claims[-1].places  # "Накануне бригада отразила три штурма": the same place
         if not here:
+            here = _earlier_places(doc.text, earlier[:-1], start)
+        if not here:
             continue
         claim = _claim(doc, start, text, here, dates, quotes)
         if claim.claimant is None and previous_source is not None:
             claim = replace(claim, claimant=previous_source)
-        claims.append(claim)
+        claims.extend(_split(doc.text, claim, places))
     return claims
+
+
+# "Авдеевка наша", "Успенівка знову наша": a place declared taken.
+_OURS = re.compile(
+    r"\s+(?:—\s+)?(?:(?:снова|знову|теперь|тепер|уже|вже|полностью|повністю)\s+)?наш(?:а|е|и|і)?(?!\w)"
+)
+# "ситуация под контролем", "пожар взяли под контроль": control of something other than ground.
+_NOT_TERRITORY = re.compile(
+    r"(?i)(?<!\w)(?:ситуаци|ситуаці|обстановк|пожар|пожеж|возгорани|загоранн|огонь|огня|вогонь|вогню|"
+    r"эпидеми|епідемі|цен[аыу]|ціни|поставк|постачанн)\w*"
+)
+
+
+def _clause_around(text: str, m: re.Match[str]) -> tuple[int, int]:
+    """The clause a match sits in: from the last comma, colon or dash before it to the next one."""
+    before = max((text.rfind(mark, 0, m.start()) for mark in ",;:—«»"), default=-1)
+    after = [i for i in (text.find(mark, m.end()) for mark in ",;:.—«»") if i >= 0]
+    return before + 1, min(after, default=len(text))
+
+
+# "ВСУ отбили Работино", "відбили у ворога Вербове": a place retaken (the verb right before it).
+_RETAKEN = re.compile(
+    r"(?i)(?<!\w)(?:отбил|відбил|відбив)\w*\s+"
+    r"(?:(?:у|в)\s+(?:противника|врага|ворога|оккупантов|окупантів|россиян|росіян)\s+)?$"
+)
+# "над селом поднят флаг", "підняли український прапор": a flag raised over a place.
+FLAG = re.compile(
+    r"(?i)(?<!\w)(?:(?:флаг|прапор|стяг)\w*\s+(?:\S+\s+){0,4}?(?:поднят|подня|підня|піднят|водруж|водрузи|"
+    r"встановл|установл|майорит|развева|замайор)\w*|(?:поднял|подняли|водрузил|водрузили|підняв|підняли|"
+    r"встановили|установили)\s+(?:\S+\s+){0,2}?(?:флаг|прапор|стяг)\w*|над\s+\S+\s+(?:\S+\s+){0,2}?(?:флаг|прапор))"
+)
+
+
+def has_control(text: str, places: list[Place], offset: int) -> bool:
+    """Whether a sentence claims control: a control verb, a flag raised, or a place it names "наша"."""
+    if any(not _NOT_TERRITORY.search(text, *_clause_around(text, m)) for m in CONTROL.finditer(text)):
+        return True
+    if FLAG.search(text):
+        return True
+    return any(
+        _OURS.match(text, p.end - offset) or _RETAKEN.search(text, 0, p.start - offset) for p in places
+    )
+
+
+def _split(text: str, claim: Claim, places: list[Place]) -> list[Claim]:
+    """A denial and an assertion in one sentence as two claims: "В ОТГ эти данные опровергли и
+    отметили, что село остается под контролем ВСУ" (what follows a non-denying cue is asserted), "Бійці
+    утримують позиції в X, попри заяви росіян про захоплення села" (the main clause asserts, when it
+    names its own place; the "despite" clause denies)."""
+    if claim.stance != "denied":
+        return [claim]
+    parts = _asserted_clause(text, claim.start, claim.end) or _despite_parts(text, claim, places)
+    if parts is None:
+        return [claim]
+    out = []
+    for span, stance_here in parts:
+        s, e = _trim(text, *span)
+        if e <= s:
+            continue
+        inside = tuple(n for n in claim.places if s <= places[n].start and places[n].end <= e)
+        out.append(replace(claim, start=s, end=e, stance=stance_here, places=inside or claim.places))
+    return out or [claim]
+
+
+_THAT = re.compile(r"(?i)(?:,\s*(?:что|що)|:)\s+")
+_CUE_WORD = re.compile(rf"(?i)(?<!\w){CUE}")
+
+
+def _asserted_clause(text: str, start: int, end: int) -> list[tuple[tuple[int, int], Stance]] | None:
+    for m in _THAT.finditer(text, start, end):
+        cues = list(_CUE_WORD.finditer(text, start, m.start()))
+        clause = text[m.end() : end]
+        if not cues or DENIAL.match(cues[-1].group()) or denial_in(text, start, cues[-1].start()) is None:
+            continue
+        if CONTROL.search(clause) and denial_in(clause) is None and not HEDGE.search(clause):
+            return [((start, m.start()), "denied"), ((m.end(), end), "asserted")]
+    return None
+
+
+def _despite_parts(
+    text: str, claim: Claim, places: list[Place]
+) -> list[tuple[tuple[int, int], Stance]] | None:
+    """The asserting main clause and the denying "despite claims of capturing X" clause, where the main
+    clause has a control verb, no denial and a place of its own ("Попри заяви про захоплення X, місто
+    контролюють ЗСУ" stays one denial: "місто" names no place of its own)."""
+    despite = DESPITE.search(text, claim.start, claim.end)
+    if despite is None or not CONTROL.search(despite.group()):
+        return None
+    before, after = (claim.start, despite.start()), (despite.end(), claim.end)
+    main = [p for p in (before, after) if CONTROL.search(text, *p) and denial_in(text, *p) is None]
+    named = [places[n] for n in claim.places]
+    if not any(s <= p.start and p.end <= e for s, e in main for p in named):
+        return None
+    return [
+        (p, "asserted" if p in main else "denied") for p in (before, (despite.start(), despite.end()), after)
+    ]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in ' ,;:—–-«»„“”"':
+        start += 1
+    while end > start and text[end - 1] in ' ,;:—–-«»„“”".!?':
+        end -= 1
+    return start, end
+
+
+def _earlier_places(
+    text: str, earlier: list[tuple[int, int, tuple[int, ...]]], start: int
+) -> tuple[int, ...]:
+    """The places of the nearest of the two sentences before, in the same paragraph: "Противник восемь
+    раз штурмовал позиции у Ступочек. Все атаки отбиты." is about Ступочки."""
+    for s, _, here in reversed(earlier[-2:]):
+        if "\n" in text[s:start]:
+            return ()
+        if here:
+            return here
+    return ()
 
 
 def _source(doc: Document, start: int, end: int, quotes: list[Quote]) -> str | None:
@@ -138,15 +300,18 @@ def _claim(
     if (denier := _denier(doc.text, start, end)) is not None:
         claimant = denier
     day = next((d.value for d in dates if start <= d.start and d.end <= end), None)
-    return Claim(start, start + len(text.rstrip()), "territorial_control", claimant, stance(text), here, day,
-                 quote=quote)  # fmt: skip
+    claim_end = start + len(text.rstrip(_TAIL))
+    return Claim(start, claim_end, "territorial_control", claimant, stance(text), here, day, quote=quote)
+
+
+_TAIL = ' \t\n«„"“—–'  # an opening mark the sentence splitter left on the sentence before
 
 
 def _denier(text: str, start: int, end: int) -> str | None:
     """Who denies, where the denial is a contrasting clause after the claim ("Росіяни заявили про взяття
     X, однак у Силах оборони це назвали неправдою"): that clause's speaker. A relative clause ("…, що в
     Генштабі назвали фейком") leaves the claim to whoever made it."""
-    denial = DENIAL.search(text, start, end)
+    denial = denial_in(text, start, end)
     if denial is None:
         return None
     clauses = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, denial.start())]
@@ -169,7 +334,7 @@ DESPITE = re.compile(
 
 
 def stance(text: str) -> Stance:
-    if DENIAL.search(text):
+    if denial_in(text) is not None:
         return "denied"
     despite = DESPITE.search(text)
     if despite is not None and CONTROL.search(despite.group()):
@@ -177,3 +342,88 @@ def stance(text: str) -> Stance:
     if HEDGE.search(text):
         return "hedged"
     return "asserted"
+
+
+# --- strikes and casualty figures (not wired into the claims stage yet: see extract_cyrillic_events) --
+
+# Strikes and shelling (the ontology's "attack": ACLED's remote violence, not a ground assault).
+ATTACK = re.compile(
+    rf"(?i)(?<!\w)(?:обстрел{_STEM}|обстреля{_STEM}|обстріл{_STEM}|обстріля{_STEM}|бомбардир{_STEM}|"
+    rf"(?:нанес|нанос|завда|завдав)\w*\s+(?:\S+\s+){{0,2}}?удар{_STEM}|удари(?:л|ли|ла|в){_STEM}|"
+    rf"ударил{_STEM}|вдари(?:л|ли|ла|в){_STEM}|(?:уразил|уразив|поразил|вразил|вразив|уразили|поразили){_STEM}|"
+    rf"(?:скину|скинул|сброси|сбросил)\w*\s+(?:\S+\s+){{0,2}}?(?:авиабомб|авіабомб|бомб|каб){_STEM}|"
+    rf"(?:атакова|атакува)\w*\s+(?:\S+\s+){{0,3}}?(?:дрон|беспилотник|безпілотник|бпла|шахед|ракет){_STEM}|"
+    rf"(?:дрон|беспилотник|безпілотник|бпла|шахед|ракет)\w*\s+(?:\S+\s+){{0,2}}?"
+    rf"(?:атакова|атакува|удари|вдари|уразил|уразив|поразил|вразил|вразив)\w*|"
+    rf"(?:ракетн|авиа|авіа|дронов|артиллерийск|артилерійськ)\w*\s+(?:удар|атак|обстрел|обстріл){_STEM})(?!\w)"
+)
+# Killed, wounded or lost ("погибли двое", "поранено 12 людей", "противник потерял до 180 военнослужащих").
+CASUALTY = re.compile(
+    r"(?i)(?<!\w)(?:погиб\w*|загину\w*|загибл\w*|убит\w*|убил\w*|вбит\w*|вбил\w*|ранен\w*|ранил\w*|"
+    r"поранен\w*|поранил\w*|пострадал\w*|постраждал\w*|травмован\w*|госпитализ\w*|шпиталізов\w*|"
+    r"потерял\w*|втрати\w*|втратив|ликвидир\w*|ліквідува\w*|ліквідован\w*|уничтожен\w*\s+(?:\S+\s+)?"
+    r"(?:военн|солдат|боевик)\w*)(?!\w)"
+)
+_COUNT_WORDS = {
+    "один": 1, "одна": 1, "одного": 1, "двое": 2, "двоє": 2, "два": 2, "две": 2, "дві": 2, "двух": 2,
+    "трое": 3, "троє": 3, "три": 3, "трех": 3, "трьох": 3, "четверо": 4, "четыре": 4, "чотири": 4,
+    "пятеро": 5, "п'ятеро": 5, "п’ятеро": 5, "пять": 5, "п'ять": 5, "шестеро": 6, "семеро": 7,
+}  # fmt: skip
+_QUALIFIERS = frozenset(
+    {"до", "более", "свыше", "около", "почти", "понад", "близько", "щонайменше", "майже", "більше", "больше"}
+)
+_QUALIFIERS |= {"не менее", "не менше"}
+_TOKEN = re.compile(r"[\w'’]+")
+_UNIT = re.compile(
+    r"(?i)^(?:военнослужащ|военн|солдат|человек|людей|люди|жител|мирн|військов|осіб|особ|людин|"
+    r"мешканц|цивільн|бойц|бійц|окупант|оккупант|боевик|детей|дітей|ребен|дитин|раненых|поранен)"
+)
+
+
+def extract_cyrillic_events(doc: Document) -> list[Claim]:
+    """Strikes ("attack", with a place) and casualty figures ("casualties", with the figure, what it
+    counts and "до"/"более"/"понад" as its qualifier), one per sentence and type, with the claimant,
+    stance and date read as for territorial control. The claims stage does not call this yet."""
+    parsed = doc.parsed
+    if parsed is None:
+        return []
+    places, dates, quotes = list(doc.get(Place)), list(doc.get(DateMention)), list(doc.get(Quote))
+    claims: list[Claim] = []
+    source: str | None = None
+    earlier: list[tuple[int, int, tuple[int, ...]]] = []
+    for sent in parsed.sents:
+        start, end = sent.start_char, sent.end_char
+        start += len(doc.text[start:end]) - len(doc.text[start:end].lstrip())
+        text = doc.text[start:end]
+        previous_source, source = source, _source(doc, start, end, quotes)
+        here = tuple(n for n, p in enumerate(places) if start <= p.start and p.end <= end)
+        earlier.append((start, end, here))
+        kinds: list[ClaimType] = ["attack"] if ATTACK.search(text) and here else []
+        kinds += ["casualties"] if CASUALTY.search(text) else []
+        if kinds == ["casualties"] and not here:  # "Погибли двое": where the strike before it was
+            here = _earlier_places(doc.text, earlier[:-1], start)
+        for kind in kinds:
+            claim = replace(_claim(doc, start, text, here, dates, quotes), type=kind)
+            if claim.claimant is None and previous_source is not None:
+                claim = replace(claim, claimant=previous_source)
+            if kind == "casualties":
+                figure, unit, qualifier = _figure(text)
+                claim = replace(claim, figure=figure, unit=unit, qualifier=qualifier)
+            claims.append(claim)
+    return claims
+
+
+def _figure(text: str) -> tuple[int | None, str | None, str | None]:
+    """The first count of people in a sentence: its value, the word it counts and its qualifier."""
+    words = [m.group() for m in _TOKEN.finditer(re.sub(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))", "", text))]
+    for n in range(len(words) - 1):
+        if not _UNIT.match(words[n + 1]):
+            continue
+        value = int(words[n]) if words[n].isdigit() else _COUNT_WORDS.get(words[n].casefold())
+        if value is None:
+            continue
+        before = [w.casefold() for w in words[max(0, n - 2) : n]]
+        two, one = " ".join(before), before[-1] if before else ""
+        qualifier = two if two in _QUALIFIERS else one if one in _QUALIFIERS else None
+        return value, words[n + 1], qualifier
+    return None, None, None

@@ -1,0 +1,199 @@
+"""Russian and Ukrainian territorial-control claims: the phrasings and stances the first blind sets
+showed missing (issue 12).
+
+Every passage is written for this file in wire-copy style; none is taken from a report or from the gold
+sets. They run the pipeline up to claims, since a claim needs the places stage's places.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimledger.claims.cyrillic import denial_in, extract_cyrillic_events, stance
+from claimledger.document import Claim, Document, Metadata, Place
+from claimledger.eval.dates import pipeline_to_claims
+from claimledger.gazetteer.build import build
+from claimledger.gazetteer.index import default_path
+from claimledger.pipeline import Pipeline
+from claimledger.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    """The pipeline up to claims on the default gazetteer, built into a temporary dir where absent."""
+    if default_path().is_file():
+        return pipeline_to_claims(Settings())
+    path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
+    build(path)
+    return pipeline_to_claims(Settings(gazetteer_path=str(path)))
+
+
+def claims_of(pipeline: Pipeline, text: str, language: str) -> list[tuple[str, str, list[str]]]:
+    """(claim text, stance, place names) of each territorial-control claim."""
+    doc = pipeline(Document(text, Metadata(language=language, published=date(2026, 4, 8))))
+    assert doc.error is None
+    places = list(doc.get(Place))
+    return [
+        (doc.text[c.start : c.end], c.stance, [places[n].name for n in c.places])
+        for c in doc.get(Claim)
+        if c.type == "territorial_control"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "anchor"),
+    [
+        ("ru", "Штурмовые группы вклинились в оборону противника у Торецка.", "вклинились"),
+        ("ru", "Противник был отброшен от Купянска, сообщили в штабе.", "отброшен"),
+        ("uk", "Ворог відкотився від Куп'янська після невдалого штурму.", "відкотився"),
+        ("uk", "Оборонці зупинили всі спроби ворога просунутися до Покровська.", "зупинили всі спроби"),
+        ("ru", "Десантники сорвали попытку противника закрепиться у Часова Яра.", "сорвали попытку"),
+        ("ru", "Бригада отразила контратаку у Торецка.", "отразила контратаку"),
+        ("uk", "Під Торецьком штурм відбили ще до світанку.", "штурм відбили"),
+        ("ru", "Бойцы продолжают зачистку Покровска.", "зачистку"),
+        ("ru", "Российские подразделения контролировали часть Купянска.", "контролировали"),
+        ("ru", "Сообщения о прорыве под Часовым Яром не подтвердились.", "прорыве"),
+        ("ru", "Над администрацией Торецка подняли флаг.", "подняли флаг"),
+        ("ru", "«Торецк наш», — написал военкор.", "Торецк наш"),
+    ],
+)
+def test_more_control_phrasings_are_claims(pipeline: Pipeline, language: str, text: str, anchor: str) -> None:
+    assert any(anchor in claim for claim, _, _ in claims_of(pipeline, text, language))
+
+
+def test_time_taken_is_no_control(pipeline: Pipeline) -> None:
+    assert claims_of(pipeline, "Переговоры в Купянске заняли три часа.", "ru") == []
+
+
+def test_repelled_attacks_take_the_place_of_the_sentence_before(pipeline: Pipeline) -> None:
+    text = "Противник девять раз атаковал позиции у Торецка. Все атаки отбиты, отметили в штабе."
+    assert claims_of(pipeline, text, "ru")[-1] == (
+        "Все атаки отбиты, отметили в штабе.",
+        "asserted",
+        ["Toretsk"],
+    )
+    text = "Окупанти штурмували позиції біля Покровська.\n\nУсі штурми відбито."
+    assert claims_of(pipeline, text, "uk") == []  # a new paragraph: no place carried over
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (  # what a denier goes on to assert is asserted
+            "ru",
+            "В штабе эти сведения опровергли и подчеркнули, что Торецк остается под контролем ВСУ.",
+            [("denied", "опровергли"), ("asserted", "Торецк остается под контролем")],
+        ),
+        (
+            "uk",
+            "Речник бригади назвав це вигадкою й додав, що Покровськ утримують українські підрозділи.",
+            [("denied", "вигадкою"), ("asserted", "Покровськ утримують")],
+        ),
+        (  # the denial governs the clause: one denied claim
+            "ru",
+            "В штабе опровергли, что российские войска заняли Торецк.",
+            [("denied", "заняли Торецк")],
+        ),
+        (  # the main clause names its own place: asserted; the "despite" clause denied
+            "uk",
+            "Бійці утримують позиції в Торецьку, попри заяви росіян про захоплення міста.",
+            [("asserted", "утримують позиції в Торецьку"), ("denied", "захоплення міста")],
+        ),
+    ],
+)
+def test_a_denial_and_an_assertion_in_one_sentence(
+    pipeline: Pipeline, language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    claims = claims_of(pipeline, text, language)
+    assert [
+        (claim_stance, next(a for s, a in expected if a in claim)) for claim, claim_stance, _ in claims
+    ] == [(s, a) for s, a in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Жодного закріплення ворога в селі немає.",
+        "Ни одного российского военного в поселке нет.",
+        "Окружения города нет, заявили в штабе.",
+        "Эти сообщения он назвал плодом фантазии.",
+    ],
+)
+def test_denials_by_negated_presence_and_fantasy(text: str) -> None:
+    assert stance(text) == "denied"
+
+
+def test_an_outlet_unable_to_verify_is_no_denial() -> None:
+    assert denial_in("Проверить эту информацию независимо не удалось.") is None
+    assert denial_in("Перевірити ці дані редакції не вдалося.") is None
+    assert denial_in("Противнику не удалось захватить село.") is not None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "anchor"),
+    [
+        ("ru", "Российские войска оккупировали Купянск еще весной.", "оккупировали"),
+        ("uk", "Бійці 3-ї бригади відбили Торецьк у ворога.", "відбили"),
+        ("ru", "Подразделения ВСУ покинули Торецк.", "покинули"),
+        ("uk", "Оборонці стримують наступ ворога біля Покровська.", "стримують наступ"),
+    ],
+)
+def test_occupied_retaken_left_and_held_back(
+    pipeline: Pipeline, language: str, text: str, anchor: str
+) -> None:
+    assert any(anchor in claim for claim, _, _ in claims_of(pipeline, text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("По непроверенным данным, бойцы вошли в город.", "hedged"),
+        ("За неофіційними даними, ворог зайшов у село.", "hedged"),
+        ("Військові начебто відійшли з міста.", "hedged"),
+        ("Российских войск в поселке нет.", "denied"),
+        ("В штабе назвали это очередным вбросом.", "denied"),
+        ("Противник пытается вернуть позиции, но безуспешно.", "denied"),  # a failed attempt
+        ("Ни о каком отходе из города речи не идет.", "denied"),
+        ("Никакого прорыва у села нет.", "denied"),
+        ("Бойцы вошли в город.", "asserted"),
+    ],
+)
+def test_hedges_and_denials(text: str, expected: str) -> None:
+    assert stance(text) == expected
+
+
+def test_returning_people_to_a_place_is_no_control(pipeline: Pipeline) -> None:
+    assert claims_of(pipeline, "Пленных вернули в Харьков на автобусах.", "ru") == []
+
+
+def events_of(
+    pipeline: Pipeline, text: str, language: str
+) -> list[tuple[str, list[str], tuple[object, ...]]]:
+    """(type, place names, (figure, unit, qualifier)) of each strike or casualty claim."""
+    doc = pipeline(Document(text, Metadata(language=language, published=date(2026, 4, 8))))
+    places = list(doc.get(Place))
+    return [
+        (c.type, [places[n].name for n in c.places], (c.figure, c.unit, c.qualifier))
+        for c in extract_cyrillic_events(doc)
+    ]
+
+
+def test_strikes_and_casualty_figures(pipeline: Pipeline) -> None:
+    text = "Армия нанесла ракетный удар по Харькову. Погибли трое жителей, еще 14 человек ранены."
+    assert events_of(pipeline, text, "ru") == [
+        ("attack", ["Kharkiv"], (None, None, None)),
+        ("casualties", ["Kharkiv"], (3, "жителей", None)),
+    ]
+    text = "За добу ворог втратив понад 1 200 військових біля Покровська."
+    assert events_of(pipeline, text, "uk") == [("casualties", ["Pokrovsk"], (1200, "військових", "понад"))]
+
+
+def test_a_ground_assault_is_no_strike(pipeline: Pipeline) -> None:
+    assert events_of(pipeline, "Противник восемь раз атаковал позиции у Торецка.", "ru") == []
+
+
+def test_a_situation_or_a_fire_under_control_is_no_territory(pipeline: Pipeline) -> None:
+    assert claims_of(pipeline, "В Харькове ситуация под контролем, заявил мэр.", "ru") == []
+    assert claims_of(pipeline, "Пожежу на нафтобазі в Сумах взяли під контроль.", "uk") == []
