@@ -329,7 +329,10 @@ def test_cyrillic_sentence_without_control_verb_is_no_claim(cyrillic_pipeline: P
 def test_cyrillic_articles_note_what_is_not_analyzed_yet(cyrillic_pipeline: Pipeline) -> None:
     doc = analyze(cyrillic_pipeline, "«Мы продолжаем наступление», — заявил он журналистам.", "ru")
     assert "quotes: ru attribution read from the words around each cue, no parse" in doc.notes
-    assert "claims: territorial control only; other types not read in ru yet" in doc.notes
+    assert (
+        "claims: territorial control, strikes and casualty figures only; other types not read in ru yet"
+        in doc.notes
+    )
 
 
 def test_cyrillic_article_is_detected_and_analyzed(cyrillic_pipeline: Pipeline) -> None:

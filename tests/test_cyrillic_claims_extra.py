@@ -197,3 +197,21 @@ def test_a_ground_assault_is_no_strike(pipeline: Pipeline) -> None:
 def test_a_situation_or_a_fire_under_control_is_no_territory(pipeline: Pipeline) -> None:
     assert claims_of(pipeline, "В Харькове ситуация под контролем, заявил мэр.", "ru") == []
     assert claims_of(pipeline, "Пожежу на нафтобазі в Сумах взяли під контроль.", "uk") == []
+
+
+def test_the_claims_stage_reports_strikes_and_casualties_beside_control() -> None:
+    from claimledger.document import Claim, Document, Metadata  # noqa: PLC0415
+    from claimledger.settings import Settings  # noqa: PLC0415
+    from claimledger.stages import build_pipeline  # noqa: PLC0415
+
+    text = (
+        "Российские войска нанесли удар по Краматорску, сообщил начальник городской военной "
+        "администрации. Погибли три человека. Подразделения ВСУ отошли из Курахово."
+    )
+    doc = build_pipeline(Settings())(Document(text, Metadata(language="ru", published="2026-03-02")))
+    types = [c.type for c in doc.get(Claim)]
+    assert "attack" in types
+    assert "casualties" in types
+    assert "territorial_control" in types
+    casualty = next(c for c in doc.get(Claim) if c.type == "casualties")
+    assert casualty.figure == 3

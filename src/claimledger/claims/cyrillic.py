@@ -364,6 +364,9 @@ CASUALTY = re.compile(
     r"потерял\w*|втрати\w*|втратив|ликвидир\w*|ліквідува\w*|ліквідован\w*|уничтожен\w*\s+(?:\S+\s+)?"
     r"(?:военн|солдат|боевик)\w*)(?!\w)"
 )
+# "потеряли"/"втратили" count losses only with a figure of people: "втратили контроль над селом" is
+# a control claim, "потеряли до 320 военнослужащих" a casualty figure.
+_LOSS_ONLY = re.compile(r"(?i)(?<!\w)(?:потерял\w*|втрати\w*|втратив)(?!\w)")
 _COUNT_WORDS = {
     "один": 1, "одна": 1, "одного": 1, "двое": 2, "двоє": 2, "два": 2, "две": 2, "дві": 2, "двух": 2,
     "трое": 3, "троє": 3, "три": 3, "трех": 3, "трьох": 3, "четверо": 4, "четыре": 4, "чотири": 4,
@@ -383,7 +386,7 @@ _UNIT = re.compile(
 def extract_cyrillic_events(doc: Document) -> list[Claim]:
     """Strikes ("attack", with a place) and casualty figures ("casualties", with the figure, what it
     counts and "до"/"более"/"понад" as its qualifier), one per sentence and type, with the claimant,
-    stance and date read as for territorial control. The claims stage does not call this yet."""
+    stance and date read as for territorial control."""
     parsed = doc.parsed
     if parsed is None:
         return []
@@ -408,9 +411,16 @@ def extract_cyrillic_events(doc: Document) -> list[Claim]:
                 claim = replace(claim, claimant=previous_source)
             if kind == "casualties":
                 figure, unit, qualifier = _figure(text)
+                if figure is None and not _other_casualty_cue(text):
+                    continue
                 claim = replace(claim, figure=figure, unit=unit, qualifier=qualifier)
             claims.append(claim)
     return claims
+
+
+def _other_casualty_cue(text: str) -> bool:
+    """A casualty word besides "lost" ("погибли", "поранено", …)."""
+    return any(not _LOSS_ONLY.fullmatch(m.group()) for m in CASUALTY.finditer(text))
 
 
 def _figure(text: str) -> tuple[int | None, str | None, str | None]:

@@ -194,7 +194,9 @@ def _score_quotes(gold: dict[str, Any], text: str, quotes: list[Quote], tally: T
 
 
 def _speaker_matches(quote: Quote, text: str, gold: str) -> bool:
-    named = [quote.speaker.name or ""]
+    """By name, by the words that name the speaker, or, for an anonymous source (which has no name,
+    only a description such as "источник в силовых структурах"), by that description."""
+    named = [quote.speaker.name or "", quote.speaker.description or ""]
     if quote.speaker.start is not None and quote.speaker.end is not None:
         named.append(text[quote.speaker.start : quote.speaker.end])
     return any(same_speaker(name, gold) for name in named if name)

@@ -8,8 +8,9 @@ prediction, assessment, other. Rules over spaCy's dependency parse, written for 
 phrasings of issue 6 (see `claimledger.claims.lexicon`). Uses the places and quotes stages when they
 ran (place indexes, the quote's speaker as claimant) and works without them. Does not: resolve
 coreference beyond "he"/"she" and "the city", or read claims spread over several sentences.
-Russian and Ukrainian articles have no parse yet: `claimledger.claims.cyrillic` finds their
-territorial-control claims by verb and place, and the report notes that other types were not read.
+Russian and Ukrainian articles have no dependency parse: `claimledger.claims.cyrillic` finds their
+territorial-control claims by verb and place, and strikes and casualty figures by cue words; the
+report notes that the other types (visits, intentions, predictions, assessments) were not read.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from claimledger.claims.cyrillic import extract_cyrillic_claims
+from claimledger.claims.cyrillic import extract_cyrillic_claims, extract_cyrillic_events
 from claimledger.claims.extract import extract_claims
 from claimledger.document import Claim, Document
 from claimledger.pipeline import BatchStage
@@ -35,11 +36,19 @@ class ClaimsStage(BatchStage):
         self.settings = settings
 
     def predict(self, docs: Sequence[Document]) -> Sequence[list[Claim]]:
-        return [extract_claims(doc) if has_parse(doc) else extract_cyrillic_claims(doc) for doc in docs]
+        return [extract_claims(doc) if has_parse(doc) else _cyrillic(doc) for doc in docs]
 
     def annotate(self, docs: Sequence[Document], results: Sequence[object]) -> None:
         for doc, claims in zip(docs, cast("Sequence[list[Claim]]", results), strict=True):
             if not has_parse(doc):
-                doc.note(f"claims: territorial control only; other types not read in {doc.meta.language} yet")
+                doc.note(
+                    "claims: territorial control, strikes and casualty figures only; "
+                    f"other types not read in {doc.meta.language} yet"
+                )
             for claim in claims:
                 doc.add(claim)
+
+
+def _cyrillic(doc: Document) -> list[Claim]:
+    claims = extract_cyrillic_claims(doc) + extract_cyrillic_events(doc)
+    return sorted(claims, key=lambda c: (c.start, c.end, c.type))
