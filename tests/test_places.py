@@ -343,3 +343,89 @@ def test_a_city_named_after_its_country_does_not_pull_the_country_to_itself(plac
 def test_an_abbreviation_before_a_capitalized_word_is_no_dateline(places):
     doc = places("Vote delayed. ST. PAUL — The state Senate put off a vote on Tuesday.")
     assert "PAUL" not in _found(doc)
+
+
+def test_city_before_an_institution_is_the_institutions_word(places):
+    doc = places(
+        "The Springfield City Council met in Springfield, Missouri, on Monday to approve the budget."
+    )
+    names = [doc.surface(p) for p in doc.get(Place)]
+    assert "Springfield City" not in names
+    assert names.count("Springfield") == 2
+
+
+def test_a_city_called_x_city_keeps_its_name(places):
+    doc = places("The tour stops in Quebec City and Halifax before it heads west.")
+    quebec = _found(doc)["Quebec City"]
+    assert (quebec.feature, quebec.country) == ("city", "CA")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Jordan City Council voted on Monday to repave two streets near the grain elevator.",
+        "Deputies said a Jordan woman was hurt when her pickup slid off the county road.",
+    ],
+)
+def test_a_name_with_a_towns_institutions_or_people_is_no_country(places, text):
+    assert _found(places(text))["Jordan"].feature != "country"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Growers in the Napa Valley expect a small harvest.", "Valley"),
+        ("Ships waited in Delaware Bay.", "Bay"),
+    ],
+)
+def test_a_feature_word_after_a_name_is_not_the_town_of_that_word(places, text, word):
+    assert word not in _found(places(text))
+
+
+def test_a_capitals_old_name_is_not_as_famous_as_the_city_that_bears_it(places):
+    doc = places("The orchestra will play three concerts in Philadelphia next spring.")
+    assert _found(doc)["Philadelphia"].country == "US"
+
+
+def test_a_loose_spelling_match_outside_the_romanized_countries_is_no_place(places):
+    doc = places("Barges moored on the River Lune near the old mill were moved upstream.")
+    assert all(p.country != "DE" for p in doc.get(Place))
+
+
+def test_a_lone_town_name_ner_calls_a_person_is_the_town(places):
+    found = _found(places("Crews repaired a leak in the Gainesville sewer system on Monday."))
+    assert found["Gainesville"].feature == "city"
+
+
+def test_a_lone_person_before_said_stays_a_person(places):
+    assert "Lindsay" not in _found(places("Lindsay said the plan for the new bridge was sound."))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("A Columbia woman was charged with theft on Friday.", "Columbia"),
+        ("Elkhart police closed the road after the crash.", "Elkhart"),
+    ],
+)
+def test_a_name_followed_by_its_people_or_police_is_a_town(places, text, mention):
+    assert _found(places(text))[mention].feature == "city"
+
+
+def test_a_demonym_of_a_country_is_not_an_unplaced_toponym(places):
+    doc = places("The Sri Lankan army advanced on the town before the rains.")
+    assert all("Lankan" not in doc.surface(p) for p in doc.get(Place))
+
+
+def test_names_listed_before_counties_are_counties(places):
+    found = _found(places("Crews from Camden and Charlton counties in Georgia cleared the roads."))
+    assert {(found[n].feature, found[n].admin1) for n in ("Camden", "Charlton")} == {("county", "Georgia")}
+
+
+def test_a_river_far_from_any_town_in_the_text_lies_in_the_middle_of_a_local_storys_towns(places):
+    doc = places(
+        "Officials in Hickory and Morganton met on Monday to plan the summer. Later that week, "
+        "volunteers cleared trash along the banks of the Catawba River."
+    )
+    river = _found(doc)["Catawba River"]
+    assert (river.feature, river.admin1, river.geonames_id) == ("unlisted", "North Carolina", None)

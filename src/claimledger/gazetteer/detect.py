@@ -8,7 +8,10 @@ containing it and the place is one conflict news is about (Ukraine, Russia, a re
 or when NER is silent and the name is a proper noun of a sizeable place. Hyphenated compounds
 ("Sloviansk-Kramatorsk") yield one mention per part; a possessive 's is left outside the span. An
 all-capitals word is a place only when it names a region or country, or opens the story as its
-dateline ("TOPEKA —").
+dateline ("TOPEKA —"). Where the small NER model misreads a town, the text can still tell: a lone
+sizeable town's name it calls a person ("the Gainesville sewer system"), or a name followed by its
+people or police ("a Columbia woman"), is the town. Loose (folded) spellings count only for places
+romanized from Cyrillic; "Dublin City Council" names Dublin; "Sri Lankan" is no unplaced toponym.
 """
 
 from __future__ import annotations
@@ -38,6 +41,18 @@ _RIVERS = frozenset(
 )
 _DIRECTIONS = frozenset({"eastern", "western", "southern", "northern", "central", "east", "south"})
 _FOCUS = frozenset({"UA", "RU"})
+_TITLES = frozenset(
+    {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Mayor", "President", "Judge", "Coach"}
+)
+# "a Columbia woman", "Berea police": words that follow a town's name, not a person's or a firm's
+_TOWN_PEOPLE = frozenset(
+    {"man", "woman", "men", "women", "resident", "residents", "native", "police", "teen"}
+)
+_SPEECH = frozenset({"said", "says", "told", "added", "wrote", "asked", "'s"})
+# Countries whose place names reach English text romanized from Cyrillic, in several systems.
+_ROMANIZED = frozenset(
+    {"UA", "RU", "BY", "KZ", "KG", "TJ", "UZ", "TM", "MD", "GE", "AM", "AZ", "MN", "BG", "RS", "MK"}
+)
 # A name followed by one of these is a river, a mountain or an area named after a place ("Lena river").
 _FEATURE_WORDS = frozenset(
     {"river", "sea", "lake", "bay", "gulf", "mountains", "mountain", "island", "islands", "valley", "canal",
@@ -102,6 +117,7 @@ def _entity_index(parsed: Doc) -> dict[int, Span]:
 
 def _gazetteer_mentions(parsed: Doc, gazetteer: Gazetteer, entity_at: dict[int, Span]) -> list[Mention]:
     people = _surnames(parsed)
+    named = _names_of_people(parsed)
     found: list[Mention] = []
     doubted: list[Mention] = []
     i, n = 0, len(parsed)
@@ -118,14 +134,56 @@ def _gazetteer_mentions(parsed: Doc, gazetteer: Gazetteer, entity_at: dict[int, 
             continue
         span = parsed[i:end]
         mention = Mention(span.start_char, span.end_char, span.text, "gazetteer", candidates)
-        if _accept(span, candidates, entity_at) and not _surname(span, entity_at, people):
+        if (
+            _accept(span, candidates, entity_at)
+            or _misread_person(span, candidates, entity_at, named)
+            or _town_by_its_people(span, candidates, named)
+        ) and not _surname(span, entity_at, people):
             found.append(mention)
             i = end
         else:
             if _in_name_of_a_place(span, entity_at):
                 doubted.append(mention)
             i += 1
-    return _one_sense(found, doubted)
+    return _listed_counties(parsed, gazetteer, _one_sense(found, doubted))
+
+
+def _listed_counties(parsed: Doc, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """'Camden and Charlton counties', 'Madison, Oconee and Oglethorpe counties': each name of a list
+    that ends in 'counties' (or 'parishes') is a county, read as 'X County' where the gazetteer has
+    that county; a name the matcher skipped (a surname to NER) is added the same way."""
+    lists: list[tuple[int, int, str]] = []
+    for token in parsed:
+        if token.lower_ not in {"counties", "parishes"} or token.i == 0:
+            continue
+        i = token.i - 1
+        while i >= 0 and (parsed[i].text[:1].isupper() or parsed[i].lower_ in {",", "and", "or", "."}):
+            i -= 1
+        lists.append((i + 1, token.i, "County" if token.lower_ == "counties" else "Parish"))
+    if not lists:
+        return found
+    by_start = {m.start: m for m in found}
+    for first, last, word in lists:
+        names: list[list[Token]] = [[]]
+        for token in parsed[first:last]:
+            if token.text[:1].isupper() and token.text != ".":
+                names[-1].append(token)
+            elif names[-1]:
+                names.append([])
+        for tokens in (t for t in names if t):
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            text = parsed.text[start:end]
+            counties = tuple(c for c in gazetteer.lookup(f"{text} {word}") if c.feature == "county")
+            held = by_start.get(start)
+            if counties and (held is None or held.end == end):
+                by_start[start] = Mention(start, end, text, "gazetteer", counties)
+    taken: set[int] = set()
+    out = []
+    for m in sorted(by_start.values(), key=lambda m: (m.start, -m.end)):
+        if not taken.intersection(range(m.start, m.end)):
+            out.append(m)
+            taken.update(range(m.start, m.end))
+    return out
 
 
 def _in_name_of_a_place(span: Span, entity_at: dict[int, Span]) -> bool:
@@ -180,10 +238,35 @@ def _longest_hit(parsed: Doc, i: int, gazetteer: Gazetteer) -> tuple[int, tuple[
             continue
         if norm(span.text) in stoplist():
             continue
-        candidates = gazetteer.lookup(span.text)
+        candidates = _spelled(gazetteer.lookup(span.text))
         if candidates:
-            return end, candidates
+            return _city_word(parsed, i, end, candidates, gazetteer)
     return None
+
+
+def _spelled(candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """Romanization folding (names.fold) is for names romanized from Cyrillic: 'Lune' folds to
+    'Lünne' (Germany), 'Harriet' to 'Haret' (Romania) and 'Jill' to Illinois, which no reader means.
+    A loosely matched candidate is kept only in the countries whose names the press romanizes from
+    Cyrillic, and in the front zone."""
+    return tuple(c for c in candidates if c.exact or c.front > 0 or (c.country or "") in _ROMANIZED)
+
+
+def _city_word(
+    parsed: Doc, i: int, end: int, candidates: tuple[Candidate, ...], gazetteer: Gazetteer
+) -> tuple[int, tuple[Candidate, ...]]:
+    """'Dublin City Council', 'Springfield City Schools': when an institution's name follows, no
+    place is called 'X City' itself (as Jersey City or Kansas City are) and the hit is only an
+    alternate name of one town called X, the word 'City' belongs to the institution, and the toponym
+    is X with all of X's readings. ('Quebec City and Halifax' keeps its city.)"""
+    if end - i < 2 or end >= len(parsed) or parsed[end - 1].text != "City":
+        return end, candidates
+    if not (parsed[end].text[:1].isupper() and parsed[end].is_alpha):  # "Quebec City and Halifax"
+        return end, candidates
+    if any(fold(c.name) == fold(parsed[i:end].text) for c in candidates):
+        return end, candidates
+    shorter = _spelled(gazetteer.lookup(parsed[i : end - 1].text))
+    return (end - 1, shorter) if shorter else (end, candidates)
 
 
 def _well_formed(span: Span) -> bool:
@@ -202,6 +285,40 @@ def _surnames(parsed: Doc) -> frozenset[str]:
     return frozenset(ent[-1].text for ent in parsed.ents if ent.label_ == "PERSON" and len(ent) > 1)
 
 
+def _names_of_people(parsed: Doc) -> frozenset[str]:
+    """Every word of the article's multi-word person names, first names too ("Tyler Jones" -> "Tyler")."""
+    return frozenset(t.text for ent in parsed.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
+
+
+def _misread_person(
+    span: Span, candidates: tuple[Candidate, ...], entity_at: dict[int, Span], named: frozenset[str]
+) -> bool:
+    """'the Gainesville sewer system', 'Tbilisi has denied': the small NER model calls a lone city
+    name a person. A one-word PERSON that is a sizeable town's own name, that no person in the article
+    bears as a first or last name, and that neither follows a title nor comes before 'said', is the town."""
+    ent = entity_at.get(span.start)
+    if ent is None or ent.label_ != "PERSON" or (ent.start, ent.end) != (span.start, span.end):
+        return False
+    if span.text in named or not _sizeable(candidates):
+        return False
+    doc = span.doc
+    previous = doc[span.start - 1].text if span.start > 0 else ""
+    following = doc[span.end].lower_ if span.end < len(doc) else ""
+    return previous not in _TITLES and following not in _SPEECH
+
+
+def _town_by_its_people(span: Span, candidates: tuple[Candidate, ...], named: frozenset[str]) -> bool:
+    """'A Columbia woman', 'Elkhart man', 'Berea Police Department': a name followed by the word for
+    one of its people or by its police is a town, whatever NER calls it (the small model reads
+    'Columbia woman' as an organization). Not a person's name of the article, not a region's only."""
+    doc = span.doc
+    if span.end >= len(doc) or span.text in named or not span[0].text[:1].isupper():
+        return False
+    if _after_name(span) or not any(c.feature not in {"region", "country"} for c in candidates):
+        return False
+    return doc[span.end].lower_ in _TOWN_PEOPLE
+
+
 def _surname(span: Span, entity_at: dict[int, Span], people: frozenset[str]) -> bool:
     """One sense per discourse for people: once "Brett Hartmann" is named, a bare "Hartmann" (or
     "coach Ripley", "Walker said") is him, unless NER calls that word a place; and an AP state
@@ -217,7 +334,7 @@ def _surname(span: Span, entity_at: dict[int, Span], people: frozenset[str]) -> 
 def _accept(span: Span, candidates: tuple[Candidate, ...], entity_at: dict[int, Span]) -> bool:
     """Keep a gazetteer hit unless NER and the candidates together say it is not a place."""
     ent = entity_at.get(span.start)
-    if _names_a_feature(span):
+    if _names_a_feature(span) or _feature_of_a_name(span):
         return False
     if ent is not None and ent.label_ in {"GPE", "LOC"}:
         return True
@@ -294,6 +411,15 @@ def _names_a_feature(span: Span) -> bool:
     return bool(previous is not None and previous.text == "the" and len(span) == 1 and span.text in _RIVERS)
 
 
+def _feature_of_a_name(span: Span) -> bool:
+    """'Las Vegas Valley', 'Delaware Bay': a feature word that is also a town's name ('Valley',
+    Alabama), right after a capitalized name, is that name's feature, not the town."""
+    if len(span) != 1 or span[0].lower_ not in _FEATURE_WORDS or span.start == 0 or span[0].is_sent_start:
+        return False
+    previous = span.doc[span.start - 1]
+    return previous.is_alpha and previous.text[:1].isupper()
+
+
 def _before_name(span: Span) -> bool:
     """True when a capitalized proper noun directly follows ("Washington Post", "Otter Tail")."""
     doc = span.doc
@@ -339,7 +465,20 @@ def _ner_mention(ent: Span, gazetteer: Gazetteer) -> Mention | None:
     if norm(text) in stoplist():
         return None
     span = ent.doc[tokens[0].i : tokens[-1].i + 1]
-    candidates = () if _names_a_feature(span) else gazetteer.lookup(text)  # "the Dnipro": the river
+    candidates = () if _names_a_feature(span) else _spelled(gazetteer.lookup(text))  # "the Dnipro": a river
     if not candidates and len(tokens) == 1 and ent.label_ == "GPE":
         return None  # one unknown word NER calls a GPE is mostly a surname ("Saakashvili", "Farrin")
+    if not candidates and _demonym(text, gazetteer):
+        return None
     return Mention(start, end, text, "ner", candidates)
+
+
+def _demonym(text: str, gazetteer: Gazetteer) -> bool:
+    """'Sri Lankan', 'South Ossetian': an unknown name that is a country's or region's name with a
+    demonym ending is its people's adjective, not a place (the issue rules demonyms out)."""
+    for ending, stem in (("n", ""), ("ian", "ia"), ("ese", ""), ("ish", "")):
+        if text.endswith(ending) and len(text) > len(ending) + 2:
+            base = text[: len(text) - len(ending)] + stem
+            if any(c.feature in {"country", "region"} for c in gazetteer.lookup(base)):
+                return True
+    return False

@@ -4,7 +4,8 @@ Each candidate's score is a sum of named features a reviewer can check (see `Fea
 place is, what kind of place, how well and how officially the name matched, whether it lies in the
 countries and regions the article names (and whether it is the capital of a country named), how close
 it lies to the article's other places, and a prior for the front zone this tool is built for. The text
-itself can narrow a name's candidates: a dateline is a town, "Washington state" a region. All mentions
+itself can narrow a name's candidates: a dateline is a town, "Washington state" a region, a name
+before "City Council" or "Mayor" a town, and "a Lebanon woman" is no country. All mentions
 of one name share one reading. Confidence is the winner's share of a softmax over its rivals' scores,
 lowered for a loose (folded) name match. A river or township the gazetteer lacks gets the point of the
 town the text names beside it, with a low confidence.
@@ -41,9 +42,23 @@ _UNLISTED_WORDS = frozenset(
 )  # fmt: skip
 _BESIDE_CHARS = 40
 _BESIDE_CONFIDENCE = 0.1
+_LOCAL_KM = 200.0  # a story whose towns mostly lie this close to their middle is local (_local_middle)
 # Keys (names.fold) of the words that turn a town's name into another name of the same town.
 _SAME_PLACE_WORDS = frozenset(fold(word) for word in ("City", "Town", "Township", "Village"))
 _CURATED = frozenset({"soviet", "en", "ru-occupation"})  # namings only resources/places-*.tsv assign
+# A town's institutions and officers: a name right before one of these is a town (see municipal).
+_TOWN_AFTER = (
+    "City Council", "City Hall", "City Manager", "City Commission", "Mayor", "mayor", "Fire Department",
+    "Fire Chief", "Town Council", "town council", "Board of Selectmen", "Selectman", "Selectmen",
+    "aldermen", "Aldermen", "city council", "city officials", "High School", "Middle School",
+    "middle school", "Public Library", "Public Schools", "city limits",
+)  # fmt: skip
+_NOT_TOWNS = frozenset({"country", "region"})
+# "a Lebanon woman": people called after their town or state; a country's go by its demonym
+_PEOPLE = frozenset(
+    {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "resident", "native", "couple",
+     "family"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +138,7 @@ def prior(c: Candidate, w: Weights = WEIGHTS) -> float:
     match += w.curated * (c.naming in _CURATED)
     front = w.front * (c.front > 0) + 0.05 * min(max(c.front - 1, 0), 4)
     kind = {"country": w.country, "region": w.region, "county": w.county}.get(c.feature, 0.0)
-    kind += w.capital * c.capital
+    kind += w.capital * (c.capital and c.canonical)  # "Philadelphia" is also Amman's old name
     return w.size * size + kind + match + COUNTRY_PRIOR.get(c.country or "", 0.0) + front
 
 
@@ -166,6 +181,8 @@ def resolve(mentions: Sequence[Mention], text: str = "", w: Weights = WEIGHTS) -
         pool[fold(line.text)] = towns or line.candidates
     for key in regions_named(mentions, text):
         pool[key] = tuple(c for c in pool[key] if c.feature == "region") or pool[key]
+    for key, kinds in municipal(mentions, text).items():
+        pool[key] = tuple(c for c in pool[key] if c.feature not in kinds) or pool[key]
     chosen = {key: _ranked(pool[key], key, None, within, w) for key in groups}
     for _ in range(2):
         ctx = _context(chosen, w)
@@ -215,10 +232,34 @@ def _beside(
                 and (held is None or end - start < held[0])
             ):
                 closest[key] = (end - start, place, m.text)
+    towns = [
+        located.get(key, ranked[0][1])
+        for key, ranked in chosen.items()
+        if ranked and ranked[0][1].feature not in _AREAS and ranked[0][1].lat is not None
+    ]
+    middle = _local_middle(towns)
+    for m in mentions:  # none beside it: the middle of a local story's towns, where the story is
+        words = m.text.split()
+        feature = words[-1].lower() in _UNLISTED_WORDS or words[0].lower() in {"lake", "mount", "mt."}
+        if middle is not None and not m.candidates and len(words) >= 2 and feature:
+            closest.setdefault(fold(m.text), (_BESIDE_CHARS + 1, middle, m.text))
     return {
         key: replace(place, id=-1, name=name, feature="unlisted", capital=False, naming=None)
         for key, (_, place, name) in closest.items()
     }
+
+
+def _local_middle(towns: list[Candidate]) -> Candidate | None:
+    """The middle (median point) of a local story's towns: two or more, at least half of them within
+    _LOCAL_KM of it. A story with one town, or ranging wider, has no middle to lend."""
+    if len(towns) < 2:
+        return None
+    lat = sorted(float(t.lat or 0) for t in towns)[len(towns) // 2]
+    lon = sorted(float(t.lon or 0) for t in towns)[len(towns) // 2]
+    near = sum(haversine_km(lat, lon, float(t.lat or 0), float(t.lon or 0)) <= _LOCAL_KM for t in towns)
+    if 2 * near < len(towns):
+        return None
+    return replace(towns[0], lat=lat, lon=lon)
 
 
 def _locate_counties(chosen: dict[str, list[tuple[float, Candidate]]]) -> dict[str, Candidate]:
@@ -270,6 +311,23 @@ def regions_named(mentions: Sequence[Mention], text: str) -> set[str]:
         if after.startswith(_REGION_AFTER) or before.endswith(_REGION_BEFORE):
             keys.add(fold(m.text))
     return keys
+
+
+def municipal(mentions: Sequence[Mention], text: str) -> dict[str, frozenset[str]]:
+    """'the Athens City Council', 'Jordan Middle School': a name followed by a town's own institutions
+    or officers is a town, not a country or a state ('Queensland Police' is no cue: states have
+    police too); 'a Lebanon woman' is no country (a country's people go by its demonym). Returns, per
+    name key, the kinds of place it cannot be; the name's other mentions follow (one sense per
+    discourse)."""
+    out: dict[str, frozenset[str]] = {}
+    for m in mentions:
+        after = text[m.end : m.end + 30].lstrip(" ")
+        before = text[max(0, m.start - 4) : m.start].lower()
+        if after.startswith(_TOWN_AFTER):
+            out[fold(m.text)] = _NOT_TOWNS
+        elif before.endswith((" a ", " an ")) and after.split(" ")[0].rstrip(",.") in _PEOPLE:
+            out.setdefault(fold(m.text), frozenset({"country"}))
+    return out
 
 
 def containment(mentions: Sequence[Mention], text: str) -> dict[str, set[str]]:
