@@ -100,3 +100,31 @@ def test_figures_suffixes_and_nights(text: str, mention: str, value: str) -> Non
 
 def test_version_numbers_are_no_dates() -> None:
     assert values("Оновлення 1.2.2020.1 вийшло без змін.") == []
+
+
+def test_uchora_is_yesterday() -> None:
+    """ "учора" is the Ukrainian "вчора" after a vowel: the day before publication."""
+    assert values("Бригада учора відбила дві атаки.") == [("учора", "2026-11-24")]
+    assert values("Учора дрони вдарили по депо.") == [("Учора", "2026-11-24")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the day named in the sentence before, in the narrator's words: its eve
+        ("В субботу обстреляли депо, сообщил мэр. Накануне горел склад.", "2026-11-20"),
+        # named two sentences back: the eve of publication
+        ("В субботу обстреляли депо. Погибших нет. Накануне горел склад.", "2026-11-24"),
+        # named inside a speaker's words: the eve of publication
+        ("— В понедельник мы отбили атаку. Дроны накануне упали на рынок.", "2026-11-24"),
+        ("«В понеділок ми відбили штурм». Напередодні дрони атакували депо.", "2026-11-24"),
+    ],
+)
+def test_eve_counts_from_a_nearby_narrated_day_only(text: str, value: str) -> None:
+    assert values(text)[-1][1] == value
+
+
+def test_a_day_earlier_still_counts_from_the_day_named() -> None:
+    """ "днем ранее" says outright that it counts from the day just named, however far back."""
+    text = "В субботу обстреляли депо. Погибших нет. Днем ранее горел склад."
+    assert values(text)[-1] == ("Днем ранее", "2026-11-20")

@@ -14,13 +14,19 @@ names in quotes after an acronym (ОСУВ «Дніпро») and adjectives befo
 places, nor is the word after "по словам"/"за словами" or beside a patronymic. A region named right
 after a town ("в Донецкой области", "на Сумщині") keeps the namesakes inside it; a village GeoNames
 lists only in Latin letters is found by its Ukrainian romanization; a Russian о/а where Ukrainian
-writes і/о ("Спорное"/"Спірне", "Работино"/"Роботине") is tried as a respelling. Does not: read
-irregular pairs beyond these (Казачьи Лагеря/Козачі Лагері) or Soviet names missing from the
-gazetteer.
+writes і/о ("Спорное"/"Спірне", "Работино"/"Роботине") is tried as a respelling. A vowel that drops
+in the oblique cases is put back ("Марганцю" -> "Марганець"); ДНР/ЛНР name their oblasts.
+Namesakes are many at the front, and most villages have no population in GeoNames, so a village's
+namesakes listed only in Latin letters join its candidates, a region named before or after it (or
+after the list it stands in) keeps those inside, every mention of a name takes the narrowest set,
+and the namesakes near the article's unambiguous places are kept over those far away
+(`_in_context`). Does not: read irregular pairs beyond these (Казачьи Лагеря/Козачі Лагері) or
+Soviet names missing from the gazetteer.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -120,7 +126,7 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ами", ("и", "ы")),
     ("ах", ("и", "ы", "а")),
     ("ою", ("а", "я")),
-    ("ей", ("я", "ь")),
+    ("ей", ("я", "ь", "и")),
     ("ею", ("я", "ь")),
     ("ти", ("ть",)),
     ("сти", ("сть",)),
@@ -192,6 +198,8 @@ _NOT_PLACES = frozenset(
         "город",
         "місто",
         "деревня",
+        "крім",  # "Крім того": folds to Крим
+        "окрім",
     }
 )
 # First names common in both languages' news: a person's name, never the town it may also spell
@@ -237,6 +245,9 @@ _INSTITUTION = re.compile(
 # Masculine adjectival forms alone are surnames far more often than places ("Сырский", "Зеленский").
 _SURNAME = re.compile(r"(?i)(?:ский|цкий|ський|цький|енко|ук|юк)$")
 _AREAS = frozenset({"region", "country"})
+# The occupation authorities' names of Donetsk and Luhansk oblasts ("на юго-западе ДНР", "штаб ЛНР"):
+# the region, the only capitals read as a place (РФ, США stand for governments and armies).
+_REGION_ACRONYMS = frozenset({"ДНР", "ЛНР"})
 _METROPOLIS = 500_000
 _WORLD_CITY = 500_000  # a foreign city news names (talks in Стамбуле, in Вашингтоне; Женева is smaller)
 _LETTERS = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё")}
@@ -277,7 +288,23 @@ def _word_forms(word: str, *, plural: bool = True) -> list[str]:
             out.extend(stem + nominative for nominative in nominatives)
     if plural and re.search(r"[бвгджзклмнпрстфхцчшщ]$", lowered):  # genitive plural: "Сум", "Черкас"
         out += [word + "и", word + "ы"]
+    out += _fleeting(word)
     return list(dict.fromkeys(out))
+
+
+# A masculine name whose last vowel drops in the oblique cases ("Марганець"/"Марганцю", "Марганец"/
+# "Марганца", "Городок"/"Городка"): the case ending taken off, the vowel put back.
+_FLEETING = re.compile(r"(?i)^(?P<stem>.*[бвгджклмнпртфхчшщ])(?P<c>ц|к)(?:ям|ем|ом|ові|еві|а|у|ю|я|і|е)$")
+
+
+def _fleeting(word: str) -> list[str]:
+    m = _FLEETING.match(word)
+    if m is None or len(m["stem"]) < 3:
+        return []
+    stem, c = m["stem"], m["c"]
+    if c.casefold() == "ц":
+        return [f"{stem}е{c}ь", f"{stem}е{c}"]
+    return [f"{stem}о{c}", f"{stem}е{c}"]
 
 
 def find_cyrillic_mentions(parsed: Doc, gazetteer: Gazetteer, language: str) -> list[Mention]:
@@ -295,7 +322,130 @@ def find_cyrillic_mentions(parsed: Doc, gazetteer: Gazetteer, language: str) -> 
             continue
         found.append(hit[1])
         i = hit[0]
-    return found
+    return _in_context(_one_sense(found))
+
+
+# Namesakes of the front are many ("Романівка", "Калинівка": dozens of villages, most with no
+# population in GeoNames), and the resolver's size prior favours whichever has a figure; a village
+# named beside others lies near them. Within this distance of the article's unambiguous places.
+_NEAR_KM = 50.0
+_LARGE = 100_000
+_TOWN = 20_000
+_SIZED = 10_000
+
+
+def _with_latin(mention: Mention, gazetteer: Gazetteer, language: str, region: _Region) -> Mention:
+    """A village's namesakes of the front that GeoNames lists only in Latin letters ("Макіївка" of
+    Luhansk Oblast is only "Makiivka"), added to those its Cyrillic name found: a village named in
+    the news may be any of them, and context (a region named after it, `_in_context`) picks. A
+    name of a large town gets them only where a region named after it rules the town out."""
+    held = mention.candidates
+    if not held or any(c.feature in _AREAS for c in held):
+        return mention
+    if any(c.population >= _LARGE for c in held) and (not region or _inside(held, region)):
+        return mention
+    if not any(c.country == "UA" for c in held):
+        return mention
+    names = [mention.text]
+    if cyrillic_language(mention.text) == "ru" or language == "ru":
+        names += ukrainian_spellings(mention.text)[:2]
+    ids = {c.id for c in held}
+    extra: list[Candidate] = []
+    for name in names:
+        key = fold(romanize(name, "uk"))
+        for c in gazetteer.lookup(romanize(name, "uk")):
+            if c.id in ids or c.country != "UA" or not c.front or c.feature in _AREAS:
+                continue
+            if not _alike(key, c.name):
+                continue
+            ids.add(c.id)
+            extra.append(replace(c, naming=held[0].naming, canonical=False))
+    if not extra:
+        return mention
+    merged = held + tuple(extra)
+    return replace(mention, candidates=_inside(merged, region) or merged)
+
+
+def _one_sense(mentions: list[Mention]) -> list[Mention]:
+    """All mentions of one name read as one place: where one mention's context narrowed its
+    candidates (a region named after it, "Макіївку на Луганщині"), every mention takes that set
+    (the fewest candidates)."""
+    narrowest: dict[str, tuple[Candidate, ...]] = {}
+    for m in mentions:
+        key = fold(m.text)
+        held = narrowest.get(key)
+        if held is None or (m.candidates and len(m.candidates) < len(held)):
+            narrowest[key] = m.candidates
+    return [replace(m, candidates=narrowest[fold(m.text)]) for m in mentions]
+
+
+def _in_context(mentions: list[Mention]) -> list[Mention]:
+    """A village's namesakes narrowed to those near the article's other places: the places of names
+    with one reading are anchors, and the namesakes within `_NEAR_KM` of an anchor are kept, the
+    anchor named nearest in the text first ("на Северском направлении ... в районах Григоровки" is
+    the Григорівка by Siversk, though Orikhiv is named later). A large town gives way only to a town
+    of size."""
+    anchors: list[tuple[int, str, float, float]] = []
+    for m in mentions:
+        towns = [c for c in m.candidates if c.feature not in _AREAS and c.lat is not None]
+        sized = [c for c in towns if c.population >= _TOWN]
+        # one reading, or one town of size among villages ("Костянтинівки": the city, as resolved)
+        town = towns[0] if len(towns) == 1 else sized[0] if len(sized) == 1 else None
+        if town is not None and town.lat is not None and town.lon is not None:
+            anchors.append((m.start, fold(m.text), town.lat, town.lon))
+    out = []
+    for m in mentions:
+        towns = [c for c in m.candidates if c.feature not in _AREAS]
+        if len(towns) < 2:
+            out.append(m)
+            continue
+        # where a large town is among them, only a town of size replaces it ("Новомосковську" beside
+        # Дніпро and Павлоград is Samar, not the city of Tula Oblast)
+        floor = _TOWN if any(c.population >= _LARGE for c in towns) else 0
+        key, narrowed = fold(m.text), m
+        for _, other, lat, lon in sorted(anchors, key=lambda a: abs(a[0] - m.start)):
+            near = tuple(
+                c
+                for c in towns
+                if other != key
+                and c.population >= floor
+                and c.lat is not None
+                and c.lon is not None
+                and _km(c.lat, c.lon, lat, lon) <= _NEAR_KM
+            )
+            if near:
+                narrowed = replace(m, candidates=near + _sized_near(towns, near, anchors))
+                break
+        out.append(narrowed)
+    return out
+
+
+def _sized_near(
+    towns: list[Candidate], near: tuple[Candidate, ...], anchors: list[tuple[int, str, float, float]]
+) -> tuple[Candidate, ...]:
+    """Towns of some size within twice `_NEAR_KM` of any anchor, kept beside the villages by the
+    nearest one: news names a town of 12,000 (Антонівка by Kherson) more than a village of the
+    same name a little closer to the place named just before."""
+    held = {c.id for c in near}
+    return tuple(
+        c
+        for c in towns
+        if c.id not in held
+        and c.population >= _SIZED
+        and c.lat is not None
+        and c.lon is not None
+        and any(_km(c.lat, c.lon, lat, lon) <= 2 * _NEAR_KM for _, _, lat, lon in anchors)
+    )
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (the mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _compound_tail(parsed: Doc, i: int) -> bool:
@@ -408,6 +558,8 @@ def _span_hit(span: Span, gazetteer: Gazetteer, language: str) -> Mention | None
     hit = _form_hit(span, gazetteer, language, region)
     if hit is None and len(span) <= 2:
         hit = _latin_hit(span, gazetteer, language, region)
+    elif hit is not None:
+        hit = _with_latin(hit, gazetteer, language, region)
     return hit
 
 
@@ -422,7 +574,9 @@ class _Region:
     @property
     def codes(self) -> frozenset[str]:
         if self._codes is None:
-            self._codes = _region_after(self._span, self._gazetteer)
+            self._codes = _region_after(self._span, self._gazetteer) or _region_before(
+                self._span, self._gazetteer
+            )
         return self._codes
 
     def __bool__(self) -> bool:
@@ -455,6 +609,10 @@ def _form_hit(span: Span, gazetteer: Gazetteer, language: str, region: _Region |
         return best
     if best is None:
         return None if said else _ukrainian_hit(span, gazetteer, person=person, region=region)
+    if _former_only(best):  # "Новоэкономического": Новоекономічне, not Myrnohrad's old name
+        more = _ukrainian_hit(span, gazetteer, person=person or said, region=region)
+        if more is not None and not _former_only(more):
+            return more
     away = not any(c.front or c.country == "UA" or c.feature in _AREAS for c in best.candidates)
     if _RU_ADJECTIVAL.search(best.text) or away:  # "Приморское"/"Белая Гора": "Приморське"/"Біла Гора"
         more = _ukrainian_hit(span, gazetteer, person=person or said, names=[best.text], region=region)
@@ -466,6 +624,16 @@ def _form_hit(span: Span, gazetteer: Gazetteer, language: str, region: _Region |
             merged = best.candidates + extra
             return replace(best, candidates=_inside(merged, region) or merged)
     return best
+
+
+def _former_only(mention: Mention) -> bool:
+    """Whether the form matched only places whose own name looks nothing like it: a former name
+    GeoNames keeps ("Новоэкономический" for Myrnohrad), not one of the curated Soviet ones."""
+    key = fold(romanize(mention.text, "uk"))
+    return all(
+        c.feature not in _AREAS and c.naming not in _CURATED and not _alike(key, c.name)
+        for c in mention.candidates
+    )
 
 
 def _readable(
@@ -558,10 +726,16 @@ _REGION_GAP = re.compile(
 def _region_after(span: Span, gazetteer: Gazetteer) -> frozenset[str]:
     """The admin1 codes of a region named right after the span, in the genitive or locative
     ("в Донецкой области", "на Дніпропетровщині"): not a region the sentence moves to
-    ("в Днепропетровскую область")."""
-    doc, j = span.doc, span.end
-    while j < len(doc) and j - span.end < 4 and _REGION_GAP.match(doc[j].text):
-        j += 1
+    ("в Днепропетровскую область"). The other places of a list may come between ("Новенькое и
+    Журавку в Курской области")."""
+    doc, j, gaps = span.doc, span.end, 0
+    while j < len(doc) and gaps < 4 and j - span.end < 8:
+        if _REGION_GAP.match(doc[j].text):
+            j, gaps = j + 1, gaps + 1
+        elif _listed_place(doc, j) or (doc[j].lower_ in _LIST_JOINS and _listed_place(doc, j + 1)):
+            j += 1
+        else:
+            break
     if j >= len(doc) or not doc[j].text[:1].isupper():
         return frozenset()
     adjective = word(doc[j].text)
@@ -571,6 +745,50 @@ def _region_after(span: Span, gazetteer: Gazetteer) -> frozenset[str]:
     if j + 1 < len(doc) and _REGION_WORD.match(doc[j + 1].lower_) and not doc[j + 1].lower_.endswith("ь"):
         noun = "край" if doc[j + 1].lower_.startswith("кра") else "область"
         names += [f"{form} {noun}" for form in forms(adjective)[1:]]
+    for name in names:
+        codes = {c.admin1_code for c in gazetteer.lookup(name) if c.feature == "region" and c.admin1_code}
+        if codes:
+            return frozenset(codes)
+    return frozenset()
+
+
+# Words between a region and a place inside it named after: "на Дніпропетровщину в районі Дачного",
+# "в Курской области возле Суджи", "на Харківщині поблизу Куп'янська".
+_AREA_GAP = re.compile(
+    r"(?i)^(?:,|в|во|у|на|под|під|біля|около|возле|поблизу|неподалеку|неподалік|район[іеах]*|"
+    r"околиц[яіеах]*|окрестност[ьяхи]*)$"
+)
+
+
+_LIST_JOINS = frozenset({"и", "і", "та", "й", ","})
+
+
+def _listed_place(doc: Doc, j: int) -> bool:
+    """A capitalized word after "и"/"та"/a comma that is not itself a region's name: another place
+    of the list the span begins."""
+    if not 0 < j < len(doc) or doc[j - 1].lower_ not in _LIST_JOINS or not doc[j].text[:1].isupper():
+        return False
+    text = word(doc[j].text)
+    if not _CYRILLIC_WORD.match(text) or _SHCHYNA.match(text):
+        return False
+    return not (j + 1 < len(doc) and _REGION_WORD.match(doc[j + 1].lower_))
+
+
+def _region_before(span: Span, gazetteer: Gazetteer) -> frozenset[str]:
+    """The admin1 codes of a region named right before the span, with only a word of nearness
+    between ("на Дніпропетровщину в районі Дачного"): the place lies in it."""
+    doc, j = span.doc, span.start - 1
+    gap = 0
+    while j >= 0 and gap < 3 and _AREA_GAP.match(doc[j].text):
+        j, gap = j - 1, gap + 1
+    if gap == 0 or j < 0 or doc[span.start - 1].text == ",":
+        return frozenset()
+    names: list[str] = []
+    if _REGION_WORD.match(doc[j].lower_) and j > 0 and doc[j - 1].text[:1].isupper():
+        noun = "край" if doc[j].lower_.startswith("кра") else "область"
+        names = [f"{form} {noun}" for form in forms(word(doc[j - 1].text))[1:]]
+    elif doc[j].text[:1].isupper():
+        names = _region_forms(word(doc[j].text))
     for name in names:
         codes = {c.admin1_code for c in gazetteer.lookup(name) if c.feature == "region" and c.admin1_code}
         if codes:
@@ -700,6 +918,9 @@ def _ukrainian_hit(
 
 # Russian -> Ukrainian endings of place names (adjectives, plurals, suffixes), longest first.
 _UK_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ическое", ("ічне",)),  # "Новоэкономическое" -> "Новоекономічне"
+    ("ический", ("ічний",)),
+    ("ическая", ("ічна",)),
     ("ское", ("ське",)),
     ("цкое", ("цьке",)),
     ("ский", ("ський",)),
@@ -744,8 +965,10 @@ def _uk_word(w: str) -> list[str]:
     out: list[str] = []
     heads = [re.sub(r"^Александр", "Олександр", head) for head in heads]
     for head in heads:
-        base = head.replace("ы", "и").replace("э", "е").replace("ё", "е").replace("Ы", "И").replace("Э", "Е")
-        after_vowel = re.sub(r"(?<=[аеиоу])е", "ї", base)  # "Андреевка": the second е after a vowel is ї
+        base = head.replace("ы", "и").replace("ё", "е").replace("Ы", "И")
+        # "Андреевка": the second е after a vowel is ї (an э stays a plain е: "Новоэкономическое")
+        after_vowel = re.sub(r"(?<=[аеиоу])е", "ї", base).replace("э", "е").replace("Э", "Е")
+        base = base.replace("э", "е").replace("Э", "Е")
         variants = [after_vowel, *(_e_to_i(after_vowel, n) for n in range(after_vowel.count("е")))]
         if after_vowel != base:  # "Новоегоровка": "Новоєгорівка", є after a vowel of a compound
             variants.append(re.sub(r"(?<=[аеиоу])е", "є", base))
@@ -844,6 +1067,11 @@ def _attributive(span: Span) -> bool:
     following = span.doc[after].text
     if _before_direction(span[0]) or _PLACE_NOUN.match(following):
         return False
+    if span.start > 0 and span.doc[span.start - 1].text in '«„"' and following[:1].islower():
+        # a short quoted title: «Новой газете», «Северный ветер» (not the first words of a quotation)
+        closing = [t.i for t in span.doc[after + 1 : after + 4] if t.text in '»“"']
+        if len(following) > 1 and closing:
+            return True
     if re.match(r"^(?:сил[аиуі]?|войск\w*|військ\w*)$", following):  # "Південних сил", lowercase only
         return True
     return bool(_INSTITUTION_NOUN.match(following)) or (len(following) > 1 and following.isupper())
@@ -870,7 +1098,23 @@ def _personal_name(span: Span) -> bool:
     after = doc[span.end].text if span.end < len(doc) else ""
     if _PATRONYMIC.search(before) or _PATRONYMIC.search(after) or _PATRONYMIC.search(span[-1].text):
         return True  # "Сергей Кужугетович Шойгу", "Олена Петрівна": names around a patronymic
-    return word(before).casefold() in _FIRST_NAMES  # "Юрий Котенок", "Владимир Романов": a surname
+    if word(before).casefold() in _FIRST_NAMES or _inflected_first_name(before):
+        return True  # "Юрий Котенок", "Владимир Романов", "Олега Руденка": a surname
+    # "Владимира Сташенко": a first name's case form before a capitalized word (the surname)
+    return (
+        len(span) == 1
+        and _inflected_first_name(span.text)
+        and _CYRILLIC_WORD.match(word(after)) is not None
+        and after[:1].isupper()
+    )
+
+
+def _inflected_first_name(text: str) -> bool:
+    """A first name in an oblique case ("Олега", "Владимира", "Ірини"), read by its nominatives."""
+    text = word(text)
+    if not _CYRILLIC_WORD.match(text) or not text[:1].isupper():
+        return False
+    return any(form.casefold() in _FIRST_NAMES for form in _word_forms(text, plural=False)[1:6])
 
 
 def _quoted_name(span: Span) -> bool:
@@ -913,7 +1157,7 @@ def _well_formed(span: Span) -> bool:
     if _LOWER_RUSSIA.match(word(span[0].text)):
         return len(span) == 1
     if len(span) == 1:
-        return len(span.text) >= 4 and not span.text.isupper()
+        return (len(span.text) >= 4 and not span.text.isupper()) or word(span.text) in _REGION_ACRONYMS
     return all(token.text[0].isupper() or _REGION_WORD.match(token.lower_) for token in span[1:])
 
 

@@ -6,14 +6,17 @@ Covers what war reporting in both languages uses most (issue 12): "30 ноябр
 weekdays ("в понедельник", "у середу", "в прошлую пятницу") and "на прошлой неделе"/"минулого
 тижня", "в этом месяце", "в прошлом году". Month names are matched by stem, so every case form counts.
 A bare weekday is the last one unless its clause has a future verb and no past-tense verb;
-"накануне"/"днем ранее" is the eve of the last day named only where that day is in the week before
-publication. Days spelled out as ordinals ("тридцатого ноября", "п'ятого травня") and "три дня назад",
-"два тижні тому", "торік" are read too. Does not: read seasons.
+"днем ранее" is the eve of the last day named where that day is in the week before publication;
+"накануне"/"напередодні" too, but only where that day stands in the same sentence or the one
+before, in the narrator's words (not a quotation), else it is the day before publication. "учора"
+is "вчора". Days spelled out as ordinals ("тридцатого ноября", "п'ятого травня") and "три дня
+назад", "два тижні тому", "торік" are read too. Does not: read seasons.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from claimledger.temporal.arith import nearest_day, nearest_weekday, safe_date, shift_month, week_of
@@ -41,8 +44,8 @@ _WEEKDAYS: dict[str, int] = {
 WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
 _WEEKDAY_PATTERNS = [(re.compile(rf"^(?:{stem})$", re.IGNORECASE), n) for stem, n in _WEEKDAYS.items()]
 DAY_OFFSETS: dict[str, int] = {
-    "сегодня": 0, "сьогодні": 0, "вчера": -1, "вчора": -1, "позавчера": -2, "позавчора": -2,
-    "завтра": 1, "послезавтра": 2, "післязавтра": 2,
+    "сегодня": 0, "сьогодні": 0, "вчера": -1, "вчора": -1, "учора": -1, "позавчера": -2, "позавчора": -2,
+    "позаучора": -2, "завтра": 1, "послезавтра": 2, "післязавтра": 2,
 }  # fmt: skip
 _EVE = r"накануне|напередодні|дн[её]м\s+(?:ранее|раньше|раніше)|за\s+день\s+до\s+(?:этого|того|цього|того)"
 _BEFORE = re.compile(rf"(?i)^(?:{_EVE})$")
@@ -355,5 +358,54 @@ RULES: tuple[Rule, ...] = (
 
 
 def find_cyrillic_dates(text: str, published: date | None) -> list[Timex]:
-    """`find_dates` with the Russian and Ukrainian rules."""
-    return find_dates(text, published, lambda start, end: clause_is_future(text, start, end), RULES)
+    """`find_dates` with the Russian and Ukrainian rules, "накануне" then read against its antecedent
+    (`_eve_of`)."""
+    found = find_dates(text, published, lambda start, end: clause_is_future(text, start, end), RULES)
+    if published is None:
+        return found
+    out: list[Timex] = []
+    for i, timex in enumerate(found):
+        if timex.relative and _EVE_WORD.match(text[timex.start : timex.end]):
+            base = _eve_of(text, found[:i], timex.start, published) or published
+            out.append(replace(timex, value=(base - timedelta(days=1)).isoformat(), granularity="day"))
+        else:
+            out.append(timex)
+    return out
+
+
+# "накануне"/"напередодні" alone: "днем ранее", "за день до этого" always count from the day named.
+_EVE_WORD = re.compile(r"(?i)^(?:накануне|напередодні)$")
+_SENTENCE_END = re.compile(r"[.!?…]+[»“\"]?\s+(?=[—–-]?\s*[«„\"]?[А-ЯЁІЇЄҐA-Z0-9])")
+
+
+def _eve_of(text: str, before: list[Timex], at: int, published: date) -> date | None:
+    """The day "накануне" is the eve of: the last day named outright, where it stands in the same
+    sentence or the one before, in the narrator's words (not inside a quotation or dash speech) and
+    no more than a week before publication (`_day_before`); otherwise none, so the eve is of the
+    publication day. Further back, or in a speaker's words, a named day is no antecedent: news
+    writes "накануне" for the day before the report ("ВСУ накануне обстреляли ..." two sentences
+    after "в ночь на 19 октября")."""
+    previous = next((t for t in reversed(before) if t.day is not None and not _eve_word(text, t)), None)
+    if previous is None or previous.day is None:
+        return None
+    if not timedelta(0) <= published - previous.day <= timedelta(days=7):
+        return None
+    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text) if m.end() <= at)]
+    if previous.start < starts[-2 if len(starts) > 1 else -1]:
+        return None
+    if _in_speech(text, previous.start, starts):
+        return None
+    return previous.day
+
+
+def _eve_word(text: str, timex: Timex) -> bool:
+    return bool(_BEFORE.match(text[timex.start : timex.end]))  # no eve is another's antecedent
+
+
+def _in_speech(text: str, at: int, starts: list[int]) -> bool:
+    """Inside «…»/„…“/"…" quotation marks, or in a sentence opened by a dash (direct speech)."""
+    head = text[:at]
+    if head.count("«") > head.count("»") or head.count("„") > head.count("“") or head.count('"') % 2:
+        return True
+    sentence = max((s for s in starts if s <= at), default=0)
+    return text[sentence:at].lstrip().startswith(("—", "–", "- "))
