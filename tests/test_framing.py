@@ -13,7 +13,7 @@ import pytest
 from claimledger.cli.app import run
 from claimledger.document import Document, Metadata, Quote, Speaker, Technique
 from claimledger.framing.encoder import Encoded, windows
-from claimledger.framing.heads import Decoding, spans_from_probabilities
+from claimledger.framing.heads import Decoding, spans_from_probabilities, whole_word_count
 from claimledger.framing.lexicon import Lexicon, Match, Term, load_lexicon, load_terms
 from claimledger.framing.ptc import LABELS, merge, si_score, tc_correct
 from claimledger.framing.summary import framing_summary
@@ -161,6 +161,28 @@ def test_windows_cover_every_piece_once_and_cut_after_sentences():
     assert cuts == [(0, 3), (3, 7), (7, 8)]
 
 
+def test_windows_without_a_sentence_end_in_the_back_half_cut_at_the_size():
+    text = "One. two three four five six seven eight"
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    cuts = windows(text, [s for s, _ in words], [e for _, e in words], size=4)
+    assert cuts == [(0, 4), (4, 8)]  # "One." closes piece 0, in the front half: no cut there
+
+
+@pytest.mark.parametrize(
+    ("haystack", "key"),
+    [
+        ("the regime, the regime's men and the regimes", "regime"),
+        ("fake news is fake news; fakenews is not", "fake news"),
+        ("aa aa aa", "aa aa"),  # non-overlapping, as findall counts
+        ("_x x_ x x2 (x)", "x"),  # the underscore and digits are word characters
+        ("ünter über über", "über"),
+        ("nothing here", "absent"),
+    ],
+)
+def test_whole_word_count_counts_what_the_word_boundary_pattern_finds(haystack, key):
+    assert whole_word_count(haystack, key) == len(re.findall(r"\b" + re.escape(key) + r"\b", haystack))
+
+
 def test_decoding_joins_short_gaps_and_needs_a_confident_core():
     text = "aa bb cc dd ee ff gg"
     starts = np.arange(0, 21, 3, dtype=np.int32)
@@ -215,3 +237,21 @@ def test_training_runs_end_to_end_on_three_articles(shared, tmp_path):
     assert model.labels == list(LABELS)
     assert (len(model.taggers), len(model.classifiers)) == (2, 2)
     assert all(f.technique in LABELS for f in model.find(["The Kiev regime lied, again and again."])[0])
+    train.main([*args, "--limit", "6", "--decoding-only", "--folds", "1,2,3,4"])
+    card = json.loads((tmp_path / "out" / "framing-techniques.json").read_text(encoding="utf-8"))
+    assert card["decoding_choice"]["out_of_fold"]["articles"] >= 1
+    assert TechniqueModel(tmp_path / "out").decoding == Decoding(**card["decoding"])
+
+
+def test_decoding_transfer_flags_the_share_of_pieces_the_fold_taggers_flag():
+    from claimledger.framing.train import transfer
+
+    folds = [np.linspace(0, 1, 101, dtype=np.float32)]  # flags 70 % at 0.3, 40 % at 0.6
+    shipped = np.linspace(0, 0.5, 101, dtype=np.float32)  # a more cautious ensemble
+    carried, rates = transfer(Decoding(0.3, 0.6, 2), folds, shipped)
+    assert rates == pytest.approx({"low": 0.7, "high": 0.4}, abs=0.01)
+    assert (carried.low, carried.high, carried.gap) == (
+        pytest.approx(0.15, abs=0.005),
+        pytest.approx(0.3, abs=0.005),
+        2,
+    )

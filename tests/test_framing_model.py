@@ -4,6 +4,7 @@ the classifier ensemble, and the report fields of the framing stage in the schem
 from __future__ import annotations
 
 import copy
+import json
 
 import jsonschema
 import numpy as np
@@ -11,7 +12,7 @@ import pytest
 import torch
 
 from claimledger.document import Document, Metadata
-from claimledger.framing.encoder import FEATURES, MiniLM
+from claimledger.framing.encoder import FEATURES, MiniLM, model_dir, quantized_net
 from claimledger.framing.heads import article_probabilities, head_classes, si_probabilities
 from claimledger.framing.model import load_model
 from claimledger.framing.ptc import LABELS
@@ -35,6 +36,17 @@ def test_a_texts_features_do_not_depend_on_the_texts_encoded_with_it(encoder: Mi
     assert alone.features.shape == (len(alone), FEATURES)
 
 
+def test_int8_encoder_gives_the_quantized_modules_features_bit_for_bit(encoder: MiniLM):
+    """The heads were trained on the module's features: the faster forward must not move one bit."""
+    directory = model_dir()
+    config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+    reference = quantized_net(directory / "model.safetensors", config)
+    enc = encoder.tokenizer.encode(LONG, add_special_tokens=False)
+    with torch.inference_mode():
+        for window in (enc.ids[:254], enc.ids[254:300], enc.ids[:3]):
+            assert np.array_equal(encoder.net(window), reference(window)[0])
+
+
 def test_windows_of_a_long_text_cover_it_in_order(encoder: MiniLM):
     enc = encoder.encode(LONG)
     assert enc.windows[0][0] == 0
@@ -53,6 +65,19 @@ def test_tagger_output_for_a_window_does_not_depend_on_its_batch_mates():
     batched = si_probabilities(taggers, [long, short])
     assert [len(p) for p in batched] == [40, 7]
     np.testing.assert_allclose(alone, batched[1], atol=1e-6)
+
+
+def test_tagger_inference_path_gives_the_training_forwards_logits():
+    tagger_cls, _ = head_classes()
+    torch.manual_seed(2)
+    tagger = tagger_cls().eval()
+    rng = np.random.default_rng(2)
+    lengths = torch.tensor([9, 30, 1, 17])
+    x = torch.from_numpy(rng.normal(size=(4, 30, FEATURES)).astype(np.float32))
+    with torch.inference_mode():
+        trained, fast = tagger(x, lengths), tagger.infer(x, lengths)
+    for row, n in enumerate(lengths.tolist()):
+        torch.testing.assert_close(fast[row, :n], trained[row, :n], atol=1e-5, rtol=0)
 
 
 def test_article_probabilities_splits_the_batch_back_per_article():

@@ -54,20 +54,30 @@ class Encoded:
 
 
 def windows(text: str, starts: list[int], ends: list[int], size: int = WINDOW) -> list[tuple[int, int]]:
-    """Piece ranges of at most `size`, cut after a sentence end where one lies in the back half."""
+    """Piece ranges of at most `size`, cut after a sentence end where one lies in the back half.
+
+    Only the back half of a full window is searched for a sentence end, from its end backwards, so
+    a text's pieces are not each looked at (they were: a hundredth of the stage's time).
+    """
     out: list[tuple[int, int]] = []
-    begin, last_break = 0, -1
-    for i in range(len(starts)):
-        if i - begin == size:
-            cut = last_break + 1 if last_break >= begin + size // 2 else i
-            out.append((begin, cut))
-            begin = cut
-        gap = text[ends[i] : starts[i + 1]] if i + 1 < len(starts) else ""
-        if _SENTENCE_END.search(text[starts[i] : ends[i]]) or "\n" in gap:
-            last_break = i
+    begin = 0
+    while len(starts) - begin > size:
+        cut = begin + size
+        for i in range(begin + size - 1, begin + size // 2 - 1, -1):
+            if _ends_sentence(text, starts, ends, i):
+                cut = i + 1
+                break
+        out.append((begin, cut))
+        begin = cut
     if begin < len(starts):
         out.append((begin, len(starts)))
     return out
+
+
+def _ends_sentence(text: str, starts: list[int], ends: list[int], i: int) -> bool:
+    """Piece i closes a sentence: it ends in sentence punctuation, or a line break follows it."""
+    gap = text[ends[i] : starts[i + 1]] if i + 1 < len(starts) else ""
+    return bool(_SENTENCE_END.search(text[starts[i] : ends[i]])) or "\n" in gap
 
 
 class MiniLM:
@@ -107,7 +117,7 @@ class MiniLM:
                 cuts = windows(text, starts, ends)
                 features = np.zeros((len(enc.ids), FEATURES), dtype=np.float32)
                 for a, b in cuts:
-                    features[a:b] = self.net(enc.ids[a:b])[0]
+                    features[a:b] = self.net(enc.ids[a:b])
                 out.append(
                     Encoded(
                         np.array(starts, dtype=np.int32),
@@ -119,7 +129,12 @@ class MiniLM:
         return out
 
 
-def _build(weights: Path, config: dict[str, int]) -> _Net:
+def _build(weights: Path, config: dict[str, int]) -> Int8Encoder:
+    return Int8Encoder(quantized_net(weights, config))
+
+
+def quantized_net(weights: Path, config: dict[str, int]) -> _Net:
+    """The encoder as a module, its Linear layers quantized to int8: the reference forward."""
     import torch  # noqa: PLC0415
     from safetensors.torch import load_file  # noqa: PLC0415
 
@@ -135,6 +150,91 @@ def _build(weights: Path, config: dict[str, int]) -> _Net:
             net, {torch.nn.Linear}, dtype=torch.qint8, inplace=True
         )
     return quantized
+
+
+class Int8Encoder:
+    """The quantized module's forward as straight calls to the int8 kernels: the same numbers, less
+    time (measured: about a tenth less per window on one thread).
+
+    Two things make it faster and neither changes a feature bit (a test compares it with the
+    module): the query, key and value products of a layer are one int8 product over their stacked
+    weights, each keeping its own weight scale (per-channel quantization whose three scales are the
+    per-tensor ones; the activation is quantized once, as it was three times, from the same input);
+    and no nn.Module dispatch or Python wrapper runs per call.
+    """
+
+    def __init__(self, net: _Net) -> None:
+        module: Any = net  # built by _net_class(), so its attributes are not known to the checker
+        self.word: torch.Tensor = module.word.weight
+        self.position: torch.Tensor = module.position.weight
+        self.segment: torch.Tensor = module.token_type.weight[0]  # every piece is in segment 0
+        self.norm = _norm(module.norm)
+        self.heads = int(module.layers[0].heads)
+        self.layers = [
+            (
+                _stacked(layer.query, layer.key, layer.value),
+                _packed(layer.attn_out),
+                _norm(layer.attn_norm),
+                _packed(layer.inner),
+                _packed(layer.outer),
+                _norm(layer.out_norm),
+            )
+            for layer in module.layers
+        ]
+
+    def __call__(self, window: list[int]) -> npt.NDArray[np.float32]:
+        """One window's pieces (no padding, so no attention mask) to (pieces, FEATURES)."""
+        import torch  # noqa: PLC0415
+        from torch.nn import functional  # noqa: PLC0415
+
+        # the int8 kernel takes (1, n, width) here: a 2-d input goes another way, with other numbers
+        linear = torch.ops.quantized.linear_dynamic
+        ids = torch.tensor([101, *window, 102])
+        n, width = len(ids), self.word.shape[1]
+        x = self.word[ids] + self.position[:n] + self.segment  # in the module's order: same rounding
+        x = functional.layer_norm(x.unsqueeze(0), (width,), *self.norm[:2], self.norm[2])
+        states = []
+        for depth, (qkv, attn_out, attn_norm, inner, outer, out_norm) in enumerate(self.layers, start=1):
+            q, k, v = linear(x, qkv, True).view(1, n, 3, self.heads, -1).permute(2, 0, 3, 1, 4)
+            att = functional.scaled_dot_product_attention(q, k, v).transpose(1, 2).reshape(1, n, width)
+            x = functional.layer_norm(x + linear(att, attn_out, True), (width,), *attn_norm[:2], attn_norm[2])
+            hidden = linear(functional.gelu(linear(x, inner, True)), outer, True)
+            x = functional.layer_norm(x + hidden, (width,), *out_norm[:2], out_norm[2])
+            if depth in LAYERS:
+                states.append(x)
+        out: npt.NDArray[np.float32] = torch.cat(states, dim=-1)[0, 1:-1].numpy()
+        return out
+
+
+def _norm(layer: torch.nn.Module) -> tuple[torch.Tensor, torch.Tensor, float]:
+    module: Any = layer
+    return module.weight, module.bias, float(module.eps)
+
+
+def _packed(linear: torch.nn.Module) -> object:
+    """A dynamic-quantized Linear's packed int8 weight and float bias, as its kernel takes them."""
+    module: Any = linear
+    packed: object = module._packed_params._packed_params
+    return packed
+
+
+def _stacked(*linears: torch.nn.Module) -> object:
+    """Several int8 Linears over one input as one packed product, each output row keeping the scale
+    its own weight was quantized with, so the outputs equal theirs, concatenated."""
+    import torch  # noqa: PLC0415
+
+    parts = [torch.ops.quantized.linear_unpack(_packed(linear)) for linear in linears]
+    ints = torch.cat([weight.int_repr() for weight, _ in parts])
+    scales = torch.cat(
+        [torch.full((weight.shape[0],), weight.q_scale(), dtype=torch.float64) for weight, _ in parts]
+    )
+    points = torch.cat(
+        [torch.full((weight.shape[0],), weight.q_zero_point(), dtype=torch.int64) for weight, _ in parts]
+    )
+    weight = torch._make_per_channel_quantized_tensor(ints, scales, points, 0)
+    bias = torch.cat([b for _, b in parts])
+    packed: object = torch.ops.quantized.linear_prepack(weight, bias)
+    return packed
 
 
 if TYPE_CHECKING:

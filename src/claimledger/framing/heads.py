@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -19,6 +19,7 @@ import numpy.typing as npt
 from claimledger.framing.encoder import FEATURES, Encoded
 
 if TYPE_CHECKING:
+    import torch
     from torch import nn
 
 CONTEXT = 24  # pieces each side of a span that make its context vector
@@ -48,7 +49,7 @@ def cues(text: str, start: int, end: int) -> npt.NDArray[np.float32]:
     """Surface cues: repetition in the article, punctuation, length, quotation, capitals, position."""
     surface = text[start:end]
     key = " ".join(_WORD.findall(surface.lower()))
-    repeats = len(re.findall(r"\b" + re.escape(key) + r"\b", text.lower())) - 1 if key else 0
+    repeats = whole_word_count(text.lower(), key) - 1 if key else 0
     words = len(_WORD.findall(surface))
     before = text[max(0, start - 1) : start]
     letters = [c for c in surface if c.isalpha()]
@@ -65,6 +66,26 @@ def cues(text: str, start: int, end: int) -> npt.NDArray[np.float32]:
         ],
         dtype=np.float32,
     )
+
+
+def whole_word_count(haystack: str, key: str) -> int:
+    """Non-overlapping occurrences of `key` (which begins and ends with a word character) not inside
+    a longer word: what `re.findall(r"\b" + re.escape(key) + r"\b", haystack)` counts, without
+    compiling a pattern per span (those compiles took some 6 % of the framing stage under cProfile)."""
+    count, at = 0, haystack.find(key)
+    while at >= 0:
+        end = at + len(key)
+        alone = at == 0 or not _is_word(haystack[at - 1])
+        if alone and (end == len(haystack) or not _is_word(haystack[end])):
+            count += 1
+            at = haystack.find(key, end)
+        else:
+            at = haystack.find(key, at + 1)
+    return count
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"  # the str patterns' \w
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +114,31 @@ def head_classes() -> tuple[type[nn.Module], type[nn.Module]]:
             )
             logits: torch.Tensor = self.out(h).squeeze(-1)
             return logits
+
+        def infer(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+            """The forward's logits on real pieces (padding rows hold anything), in a fifth less time
+            at run time: each direction runs unpacked over the padded batch, the backward one on every
+            window reversed within its length, which takes torch's fused LSTM kernel; padding still
+            follows a window's real pieces in both, so it reaches none of them (equal to the
+            forward's within float rounding, 1e-6; a test compares them)."""
+            h = self.project(x)
+            steps = torch.arange(x.shape[1]).expand(x.shape[0], -1)
+            flip = torch.where(steps < lengths[:, None], lengths[:, None] - 1 - steps, steps).unsqueeze(-1)
+            ahead = _one_way(self.lstm, h, "")
+            back = _one_way(self.lstm, torch.gather(h, 1, flip.expand(-1, -1, h.shape[-1])), "_reverse")
+            back = torch.gather(back, 1, flip.expand(-1, -1, back.shape[-1]))
+            logits: torch.Tensor = self.out(torch.cat([ahead, back], dim=-1)).squeeze(-1)
+            return logits
+
+    def _one_way(lstm: nn.LSTM, x: torch.Tensor, direction: str) -> torch.Tensor:
+        """One direction of a one-layer bidirectional LSTM (`direction` "" or "_reverse") over x."""
+        weights = [
+            getattr(lstm, f"{name}_l0{direction}")
+            for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
+        ]
+        zeros = x.new_zeros(1, x.shape[0], lstm.hidden_size)
+        out: torch.Tensor = torch.lstm(x, (zeros, zeros), weights, True, 1, 0.0, False, False, True)[0]
+        return out
 
     class TcClassifier(nn.Module):
         def __init__(self, labels: int = 14, hidden: int = 256, dropout: float = 0.4) -> None:
@@ -128,8 +174,8 @@ def si_probabilities(
 ) -> list[npt.NDArray[np.float32]]:
     """Inside-span probability per piece of each sequence (a window), averaged over the taggers.
 
-    All sequences go through each tagger as one packed batch: a forward call per tagger rather than
-    per text and tagger, which is what makes the taggers cheap at run time.
+    All sequences go through each tagger as one batch: a call per tagger rather than per text and
+    tagger, which is what makes the taggers cheap at run time.
     """
     import torch  # noqa: PLC0415
 
@@ -139,9 +185,15 @@ def si_probabilities(
     batch, lengths = padded(kept)
     x, n = torch.from_numpy(batch), torch.from_numpy(lengths)
     with torch.inference_mode():
-        probs = np.mean([torch.sigmoid(tagger(x, n)).numpy() for tagger in taggers], axis=0)
+        probs = np.mean([torch.sigmoid(_infer(tagger, x, n)).numpy() for tagger in taggers], axis=0)
     rows = iter(range(len(kept)))
     return [probs[next(rows), : len(x)] if len(x) else np.zeros(0, dtype=np.float32) for x in sequences]
+
+
+def _infer(tagger: nn.Module, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+    module: Any = tagger  # a SiTagger, whose class head_classes() defines at run time
+    logits: torch.Tensor = module.infer(x, lengths)
+    return logits
 
 
 def article_probabilities(

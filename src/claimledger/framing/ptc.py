@@ -64,6 +64,14 @@ def read_corpus(articles_dir: Path, labels_file: Path) -> list[Article]:
     return list(articles.values())
 
 
+def read_articles(articles_dir: Path) -> list[Article]:
+    """Every `article<ID>.txt` under the folder, without gold (PTC's test articles have none)."""
+    return [
+        Article(path.stem.removeprefix("article"), _read(path), path)
+        for path in sorted(articles_dir.glob("article*.txt"))
+    ]
+
+
 def _read(path: Path) -> str:
     # newline="" keeps the offsets the organizers computed (Python code points, line ends as stored)
     with path.open(encoding="utf-8", newline="") as handle:

@@ -41,6 +41,7 @@ from claimledger.framing.ptc import (
     Article,
     is_validation,
     merge,
+    read_articles,
     read_corpus,
     si_score,
     tc_correct,
@@ -61,7 +62,7 @@ COARSE = [
 DECODINGS = [
     Decoding(low, high, gap)
     for low, high, gap in itertools.product(
-        (0.2, 0.25, 0.3, 0.35, 0.4, 0.45), (0.4, 0.45, 0.5, 0.55, 0.6), (0, 1, 2, 3)
+        (0.2, 0.25, 0.3, 0.35, 0.4, 0.45), (0.4, 0.45, 0.5, 0.55, 0.6), (0, 1, 2, 3, 4, 6, 8)
     )
     if high >= low
 ]
@@ -69,7 +70,15 @@ DECODINGS = [
 
 def is_tuning(article_id: str) -> bool:
     """Training articles whose numeric id ends in 1 or 6 choose epochs and the SI decoding."""
-    return article_id.isdigit() and int(article_id) % 5 == 1
+    return fold_of(article_id) == 1
+
+
+FOLDS = (1, 2, 3, 4)  # the training and tuning articles by id modulo 5 (0: validation, never used)
+
+
+def fold_of(article_id: str) -> int:
+    """An article's fold: its id modulo 5 (-1, in no fold and always trained on, for a non-numeric id)."""
+    return int(article_id) % 5 if article_id.isdigit() else -1
 
 
 @dataclass
@@ -269,6 +278,135 @@ def train_si(
     return models, norm, decoding, {**figures, "taggers": [f for _, f in trained]}
 
 
+def out_of_fold(
+    fit: Sequence[Article],
+    cached: dict[str, Encoded],
+    epochs: dict[int, int],
+    folds: Sequence[int],
+    cache: Path,
+    jobs: int = 1,
+) -> dict[str, npt.NDArray[np.float32]]:
+    """Tagger-ensemble probabilities for the articles of `folds`, each fold's from members trained
+    the shipped way (same seeds and epoch counts, no tuning) on the other folds' articles.
+
+    So the decoding is chosen on probabilities from taggers that did not see the articles, like
+    the validation articles' at run time, over all the folds rather than the 67 tuning articles
+    alone. A fold's probabilities are kept in the cache: a later run reuses them.
+    """
+    import torch  # noqa: PLC0415
+
+    tagger_cls, _ = head_classes()
+    out: dict[str, npt.NDArray[np.float32]] = {}
+    for fold in folds:
+        path = fold_path(cache, fold, epochs, "npz")
+        held = [a for a in fit if fold_of(a.id) == fold]
+        rest = [a for a in fit if fold_of(a.id) != fold]
+        if not held or not rest:
+            continue
+        if not path.is_file():
+            norm, windows = si_windows(rest, cached)
+            states = run_seeds(
+                _tagger_job,
+                list(epochs),
+                jobs,
+                windows=windows,
+                tune=[],
+                tune_x={},
+                encoded=cached,
+                epochs=epochs,
+            )
+            taggers = [_loaded(tagger_cls(), state) for state, _ in states]
+            held_x = {a.id: norm(cached[a.id].features) for a in held}
+            scored: dict[str, Any] = tune_probabilities(taggers, held, held_x, cached)
+            np.savez(path, **scored)
+            kept = {"states": [state for state, _ in states], "mean": norm.mean, "std": norm.std}
+            torch.save(kept, fold_path(cache, fold, epochs, "pt"))
+            print(f"fold {fold}: {len(held)} articles scored by taggers trained on the other folds")
+        with np.load(path) as data:
+            out |= {a.id: data[a.id] for a in held}
+    return out
+
+
+def fold_path(cache: Path, fold: int, epochs: dict[int, int], kind: str) -> Path:
+    """A fold's cached probabilities (npz) or taggers (pt), named by the recipe that made them."""
+    recipe = "-".join(f"s{seed}e{n}" for seed, n in sorted(epochs.items()))
+    return cache / VERSION / f"si-out-of-fold-{fold}-{recipe}.{kind}"
+
+
+def pieces_probabilities(
+    taggers: Sequence[nn.Module], norm: Norm, articles: Sequence[Article], cached: dict[str, Encoded]
+) -> npt.NDArray[np.float32]:
+    """An ensemble's probabilities for every piece of the articles, in one array."""
+    found = article_probabilities(
+        taggers, [(norm(cached[a.id].features), cached[a.id].windows) for a in articles]
+    )
+    return np.concatenate(found)
+
+
+def transfer(
+    decoding: Decoding, folds: Sequence[npt.NDArray[np.float32]], shipped: npt.NDArray[np.float32]
+) -> tuple[Decoding, dict[str, float]]:
+    """Thresholds for the shipped taggers that flag the share of pieces of unlabelled text that the
+    fold taggers flag at `decoding`'s: the shipped members were trained on more articles for the
+    same epochs, so their probabilities may sit elsewhere, and the decoding chosen for the fold
+    taggers would then be off for them."""
+    rates = {
+        name: float(np.mean([(p >= t).mean() for p in folds]))
+        for name, t in (("low", decoding.low), ("high", decoding.high))
+    }
+    low, high = (round(float(np.quantile(shipped, 1 - rates[name])), 3) for name in ("low", "high"))
+    return Decoding(low, max(low, high), decoding.gap), rates
+
+
+def choose_decoding(
+    ptc: Path, cache: Path, out: Path, folds: Sequence[int], jobs: int, limit: int | None = None
+) -> tuple[Decoding, dict[str, Any]]:
+    """The SI decoding for the shipped taggers, into the card: chosen on out-of-fold probabilities,
+    then carried over to the shipped taggers on PTC's unlabelled test articles (`transfer`)."""
+    import torch  # noqa: PLC0415
+
+    card_path = out / model_io.CARD
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    epochs = {13 + n: int(f["epoch"]) for n, f in enumerate(card["tune_scores"]["si"]["taggers"])}
+    articles = read_corpus(ptc / "train-articles", ptc / "train-task-flc-tc.labels")[:limit]
+    fit = [a for a in articles if not is_validation(a.id)]
+    cached = cached_features(fit, cache)
+    probs = out_of_fold(fit, cached, epochs, folds, cache, jobs)
+    scored = [a for a in fit if a.id in probs]
+    decoding, figures = best_decoding(scored, cached, probs, DECODINGS)
+    print(f"SI decoding on {len(scored)} out-of-fold articles: F1 {figures['f1']:.4f} {decoding}")
+    reference = read_articles(ptc / "test-articles")[:limit]
+    encoded = cached_features(reference, cache)
+    tagger_cls, _ = head_classes()
+    fold_pieces = []
+    for fold in folds:
+        if fold_path(cache, fold, epochs, "pt").is_file():
+            kept = torch.load(fold_path(cache, fold, epochs, "pt"), weights_only=False)
+            taggers = [_loaded(tagger_cls(), state) for state in kept["states"]]
+            fold_pieces.append(
+                pieces_probabilities(taggers, Norm(kept["mean"], kept["std"]), reference, encoded)
+            )
+    carried, rates = decoding, dict[str, float]()
+    if fold_pieces:  # folds scored by an earlier run without their taggers kept: no transfer
+        shipped = model_io.TechniqueModel(out)
+        shipped_pieces = pieces_probabilities(
+            shipped.taggers, Norm(shipped.si_mean, shipped.si_std), reference, encoded
+        )
+        carried, rates = transfer(decoding, fold_pieces, shipped_pieces)
+    print(f"carried over to the shipped taggers on {len(reference)} unlabelled articles: {carried}")
+    card["decoding"] = asdict(carried)
+    card["decoding_choice"] = {
+        "out_of_fold": {"folds": list(folds), "articles": len(scored), **asdict(decoding), **figures},
+        "transfer": {
+            "reference_articles": len(reference),
+            "folds_with_taggers": len(fold_pieces),
+            "rates": rates,
+        },
+    }
+    card_path.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    return carried, figures
+
+
 # --- TC: the span classifier over frozen features -------------------------------------------------
 
 
@@ -425,10 +563,22 @@ def main(argv: list[str] | None = None) -> None:
         help="retrain the chosen members on training and tuning articles together (the default)",
     )
     parser.add_argument("--limit", type=int, default=None, help="use only the first N articles (smoke test)")
+    parser.add_argument(
+        "--decoding-only",
+        action="store_true",
+        help="keep the heads in --out; choose their SI decoding on out-of-fold probabilities into the card",
+    )
+    parser.add_argument(
+        "--folds", default=",".join(map(str, FOLDS)), help="with --decoding-only: the folds (id %% 5) to use"
+    )
     args = parser.parse_args(argv)
     import torch  # noqa: PLC0415
 
     torch.set_num_threads(1)  # one core: these machines are shared
+    if args.decoding_only:
+        folds = [int(f) for f in args.folds.split(",")]
+        choose_decoding(args.ptc, args.cache, args.out, folds, args.jobs, args.limit)
+        return
     began = time.time()
     articles = read_corpus(args.ptc / "train-articles", args.ptc / "train-task-flc-tc.labels")[: args.limit]
     fit = [a for a in articles if not is_validation(a.id)]
