@@ -75,6 +75,8 @@ test: lint typecheck pytest
 # The framing stage's technique heads (docs/models.md): one core, about 15 minutes; needs ../shared.
 train-techniques: install
 	$(BIN)/python -m claimledger.framing.train --ptc ../shared/data/ptc-semeval2020
+	# the span decoding, chosen on four training folds' out-of-fold scores (docs/models.md)
+	$(BIN)/python -m claimledger.framing.train --ptc ../shared/data/ptc-semeval2020 --decoding-only --jobs 2
 
 # the Russian/Ukrainian paragraph technique head (docs/models-ru.md); embeddings cached in build/
 train-techniques-ru: install
