@@ -200,9 +200,9 @@ def test_a_situation_or_a_fire_under_control_is_no_territory(pipeline: Pipeline)
 
 
 def test_the_claims_stage_reports_strikes_and_casualties_beside_control() -> None:
-    from claimledger.document import Claim, Document, Metadata  # noqa: PLC0415
-    from claimledger.settings import Settings  # noqa: PLC0415
-    from claimledger.stages import build_pipeline  # noqa: PLC0415
+    from claimledger.document import Claim, Document, Metadata
+    from claimledger.settings import Settings
+    from claimledger.stages import build_pipeline
 
     text = (
         "Российские войска нанесли удар по Краматорску, сообщил начальник городской военной "
@@ -215,3 +215,108 @@ def test_the_claims_stage_reports_strikes_and_casualties_beside_control() -> Non
     assert "territorial_control" in types
     casualty = next(c for c in doc.get(Claim) if c.type == "casualties")
     assert casualty.figure == 3
+
+
+# --- the third blind set's error classes (each sentence written for this file) -------------------
+
+
+def claimed(pipeline: Pipeline, text: str, language: str) -> list[tuple[str, str, str | None]]:
+    """(claim text, stance, claimant) of each territorial-control claim."""
+    doc = pipeline(Document(text, Metadata(language=language, published=date(2026, 4, 8))))
+    assert doc.error is None
+    return [
+        (doc.text[c.start : c.end], c.stance, c.claimant)
+        for c in doc.get(Claim)
+        if c.type == "territorial_control"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "anchor"),
+    [
+        ("uk", "Під Куп'янськом ворог відступив за річку.", "відступив"),
+        ("uk", "Блогери пишуть про відступ бригади з Торецька.", "відступ"),
+        ("ru", "Морпехи высадились на острове у Херсона.", "высадились"),
+        ("ru", "Войска улучшили положение у Торецка.", "улучшили положение"),
+        ("ru", "Картографы отметили продвижение у Торецка.", "продвижение"),
+        ("uk", "Десантники закріплюються на околиці Куп'янська.", "закріплюються"),
+        ("uk", "Ворог намагався прорватися до Оріхова, але зазнав невдачі.", "зазнав невдачі"),
+        ("uk", "Противник безуспішно атакував Оріхів.", "безуспішно атакував"),
+        ("uk", "Місто Оріхів залишається українським.", "залишається українським"),
+        ("uk", "Окупанти нібито взяли Оріхів.", "взяли"),
+        ("ru", "«Торецк уже за нами», — сказал боец.", "за нами"),
+        ("ru", "Город Торецк в руках противника.", "в руках"),
+    ],
+)
+def test_more_control_phrasings(pipeline: Pipeline, language: str, text: str, anchor: str) -> None:
+    assert any(anchor in claim for claim, _, _ in claims_of(pipeline, text, language))
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "У Куп'янську не залишилося жодного банку."),  # what remains, not what was left
+        ("ru", "Жители оккупированного Херсона жалуются на цены."),  # an attribute
+        ("uk", "Мешканці окупованої Каховки скаржаться на воду."),
+        ("ru", "Бои шли в Торецке. «Мы зашли в подвал и ждали», — сказал боец."),  # into no named place
+        ("uk", "Ворог намагався вклинитися в оборону біля Оріхова."),  # a bare attempt
+    ],
+)
+def test_not_control(pipeline: Pipeline, language: str, text: str) -> None:
+    assert claims_of(pipeline, text, language) == []
+
+
+def test_an_absence_beside_own_control_backs_it(pipeline: Pipeline) -> None:
+    text = "Весь Торецк под нашим контролем, ни одного солдата противника там нет."
+    assert [stance for _, stance, _ in claims_of(pipeline, text, "ru")] == ["asserted"]
+    assert stance("Ни одного российского солдата в Торецке нет.") == "denied"
+
+
+def test_a_denial_then_a_colon_then_what_the_denier_asserts(pipeline: Pipeline) -> None:
+    text = "В штабе назвали захват Торецка выдумкой: по данным штаба, бригада удерживает позиции в городе."
+    stances = [stance for _, stance, _ in claims_of(pipeline, text, "ru")]
+    assert stances == ["denied", "asserted"]
+
+
+def test_a_denial_after_a_denial_is_no_new_claim(pipeline: Pipeline) -> None:
+    text = "Генштаб ЗСУ спростував заяви про захоплення Оріхова. „Це неправда“, — сказав речник."
+    assert [stance for _, stance, _ in claims_of(pipeline, text, "uk")] == ["denied"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Говорить о взятии города преждевременно.", "denied"),
+        ("Говорити про оточення міста зарано.", "denied"),
+        ("Это ложные сообщения о прорыве.", "denied"),
+        ("Ворог безуспішно штурмував село.", "asserted"),  # an assault that failed: the line held
+        ("По непроверенной информации, войска вошли в город.", "hedged"),
+        ("Не исключено, что бригада отошла.", "hedged"),
+    ],
+)
+def test_more_hedges_and_denials(text: str, expected: str) -> None:
+    assert stance(text) == expected
+
+
+def test_the_claimant_of_a_role_noun_is_the_body_named_before(pipeline: Pipeline) -> None:
+    text = (
+        "Министерство обороны России сообщило о взятии Торецка. В ведомстве уточнили, что подразделения "
+        "заняли также высоты у Курахово."
+    )
+    assert [claimant for _, _, claimant in claimed(pipeline, text, "ru")] == [
+        "Министерство обороны России",
+        "Министерство обороны России",
+    ]
+
+
+def test_an_anonymous_claimant_is_named_by_its_description(pipeline: Pipeline) -> None:
+    text = "Город Торецк полностью занят, сообщил ТАСС в среду источник в силовых структурах."
+    assert [claimant for _, _, claimant in claimed(pipeline, text, "ru")] == ["источник в силовых структурах"]
+
+
+def test_a_contracted_name_takes_the_full_name_a_word_of_it_stays(pipeline: Pipeline) -> None:
+    text = (
+        "Генеральный штаб ВСУ опубликовал утреннюю сводку. Все атаки у Торецка отбиты, отмечают в "
+        "Генштабе. У Курахово подразделения отразили еще две атаки."
+    )
+    assert [claimant for _, _, claimant in claimed(pipeline, text, "ru")] == ["Генеральный штаб ВСУ"] * 2

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimledger.quotes.cyrillic import find_cyrillic_quotes, gender, speaker_kind
+from claimledger.quotes.cyrillic import find_cyrillic_quotes
+from claimledger.quotes.cyrillic_speakers import gender, speaker_kind
 
 
 def attributed(text: str) -> list[tuple[str, str | None]]:
@@ -246,3 +247,85 @@ def test_more_reporting_verbs() -> None:
 def test_a_whole_clause_before_the_cue_is_not_split_by_an_apposition() -> None:
     text = "Переговоры о мосте возобновят после праздников, говорит собеседник, близкий к мэрии."
     assert [content for content, _ in attributed(text)] == ["Переговоры о мосте возобновят после праздников"]
+
+
+# --- the third blind set's error classes (each sentence written for this file) -------------------
+
+
+def test_more_lead_in_nouns() -> None:
+    text = "По утверждению министерства, части противника откатились к реке."
+    assert attributed(text) == [("части противника откатились к реке", "министерства")]
+    text = "За твердженням прикордонників, ворожа група повернулася назад."
+    assert attributed(text) == [("ворожа група повернулася назад", "прикордонників")]
+
+
+def test_an_agency_and_a_day_between_the_cue_and_an_anonymous_source() -> None:
+    text = "Город полностью блокирован, сообщил «Интерфаксу» во вторник источник в оборонном ведомстве."
+    assert attributed(text) == [("Город полностью блокирован", "источник в оборонном ведомстве")]
+
+
+def test_a_gerund_cue_takes_the_subject_of_the_verb_before_it() -> None:
+    text = "В штабе корпуса назвали эти сведения выдумкой, заявив о «затяжных боях у переправы»."
+    assert attributed(text) == [("затяжных боях у переправы", "штабе корпуса")]
+    text = "У бригаді це заперечили, наголосивши, що позиції утримано."
+    assert attributed(text) == [("позиції утримано", "бригаді")]
+
+
+def test_the_subject_before_an_aside_and_an_adverbial() -> None:
+    text = (
+        "Собеседник, знакомый с планами штаба, на условиях анонимности рассказал изданию, что отход "
+        "готовили неделю."
+    )
+    assert attributed(text) == [("отход готовили неделю", "Собеседник")]
+    text = "Рыбаки Каменки, прибрежного села под Херсоном, рассказали агентству, что лодки конфисковали."
+    assert attributed(text) == [("лодки конфисковали", "Рыбаки Каменки")]
+    text = "Марина, жительница пригорода, рассказала, что автобусы не ходят."
+    assert attributed(text) == [("автобусы не ходят", "Марина")]
+
+
+def test_no_aside_means_the_speaker_follows_the_cue() -> None:
+    text = "Украинские части оставили мост у Николаевки, сообщил штаб группировки."
+    assert attributed(text) == [("Украинские части оставили мост у Николаевки", "штаб группировки")]
+
+
+def test_a_document_cue_refers_to_the_body_named_before() -> None:
+    text = (
+        "Про це повідомило Командування Повітряних сил. Усі ракети збито над областю, йдеться у "
+        "вечірньому зведенні."
+    )
+    assert attributed(text)[-1] == ("Усі ракети збито над областю", "Командування Повітряних сил")
+
+
+def test_an_adverb_before_a_surname_is_not_the_name() -> None:
+    text = "Затем Куликов уточнил, что пожар потушен."
+    assert attributed(text) == [("пожар потушен", "Куликов")]
+
+
+def test_an_age_is_not_part_of_the_speaker() -> None:
+    text = "«Крыша держится на честном слове», — говорит 71-летняя Нина."
+    assert attributed(text) == [("Крыша держится на честном слове", "Нина")]
+
+
+def test_a_short_quote_after_a_colon_is_speech_not_a_name() -> None:
+    text = "Речник відповів коротко: „Це відверта маячня“."
+    assert attributed(text) == [("Це відверта маячня", "Речник")]
+
+
+def test_will_have_it_that_introduces_what_is_reported() -> None:
+    text = "Провоенные блогеры между тем пишут, будто десант высадился у моста."
+    assert attributed(text) == [("десант высадился у моста", "Провоенные блогеры")]
+
+
+def test_there_refers_to_the_forces_named_in_short() -> None:
+    text = "Тим часом у Силах оборони спростували чутки про відхід. „Позиції утримуємо“, — наголосили там."
+    assert attributed(text) == [("Позиції утримуємо", "Силах оборони")]
+
+
+def test_a_phrase_in_quotation_marks_inside_reported_speech_has_its_speaker() -> None:
+    text = "Пропагандисти, за даними Центру стратегічних комунікацій, поширюють чутки про «здачу Ізюму»."
+    assert attributed(text) == [("здачу Ізюму", "Центру стратегічних комунікацій")]
+
+
+def test_analysts_record_an_advance() -> None:
+    text = "Аналитики проекта OSINT-карта в среду зафиксировали продвижение войск у Бахмутовки."
+    assert attributed(text) == [("продвижение войск у Бахмутовки", "Аналитики проекта OSINT-карта")]

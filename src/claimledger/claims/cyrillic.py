@@ -15,6 +15,11 @@ its paragraph. A sentence with no claimant of its own goes on reporting the prev
 a denial in a contrasting clause ("…, однак у ЗСУ це назвали неправдою") is the denier's. A denial
 followed by what the denier asserts ("опровергли и отметили, что село под контролем ВСУ") is two
 claims, as is a main clause with its own place beside "despite claims of capturing X".
+A failed assault ("безуспішно штурмував", "зазнали невдачі") asserts the line held; a bare attempt
+("намагався вклинитися"), an attribute ("жители оккупированного города") and an entry into no named
+place ("мы зашли в подвал") claim nothing; an absence beside the speaker's own control ("под нашим
+контролем, ни одного плацдарма у противника нет") backs it, and a denial repeated after a denial is
+no new claim. A role noun's claimant is the body the quote resolved ("в ведомстве" after Минобороны).
 `extract_cyrillic_events` reads strikes and casualty figures the same way; the claims stage does not
 call it yet. Does not: find the acting side, or the other claim types.
 """
@@ -25,7 +30,8 @@ import re
 from dataclasses import replace
 
 from claimledger.document import Claim, ClaimType, DateMention, Document, Place, Quote, Stance
-from claimledger.quotes.cyrillic import CUE, NAME, sentence_speaker
+from claimledger.quotes.cyrillic import sentence_speaker
+from claimledger.quotes.cyrillic_speakers import CUE, NAME, same_stem
 
 _STEM = r"[а-яёіїєґ]*"
 # "операция заняла четыре дня": a stretch of time taken, not a place
@@ -37,7 +43,17 @@ CONTROL = re.compile(
     rf"отош(?:ел|ёл|ли|ла)|отступил{_STEM}|захвати{_STEM}|захват{_STEM}|захвач{_STEM}|взяти[еяию]|взятт[яюі]|(?<!полон\s)(?<!плен\s)взят[аоы]?(?!\s+(?:в|у)\s+(?:плен|полон))|"
     rf"звільни{_STEM}|звільнен{_STEM}|звільненн{_STEM}|окупува{_STEM}|окупован{_STEM}|оккупир{_STEM}|"
     rf"отвоева{_STEM}|відвоюва{_STEM}|відвоюв{_STEM}|потесни{_STEM}|потісни{_STEM}|покинул{_STEM}|покину{_STEM}|"
-    rf"отвел{_STEM}|отвед{_STEM}|відвел{_STEM}|відвів|"
+    rf"отвел{_STEM}|отвед{_STEM}|відвел{_STEM}|відвів|відступ{_STEM}|отступлени{_STEM}|отступа{_STEM}|"
+    # a landing ("высадились на острове")
+    rf"(?:высади|висади)(?:л|ли|ла|лись|лися|лась|лася|в|вся)\s+(?:\S+\s+){{0,2}}?(?:на|в|у)(?=\s)|"
+    rf"(?:улучши|покращи|поліпши)\w*\s+(?:\S+\s+)?(?:положени|положенн|позици|позиці){_STEM}|"
+    rf"продвижени{_STEM}|просуванн{_STEM}|(?:в|у)\s+(?:наших\s+)?руках|"
+    rf"(?:сда(?:л|ли|ла|ло|н|на|но|ны)|зда(?:в|ли|ла|ло|но))(?!\w)|"  # a town surrendered
+    rf"(?:восстанови|відновил|відновив)\w*\s+(?:\S+\s+)?(?:позици|позиці|положени|положенн){_STEM}|(?:закрепля|закріплю|закріпля){_STEM}|"
+    rf"(?:зазна|потерпе)\w*\s+(?:\S+\s+)?(?:невдач|неудач|поразк|поражени){_STEM}|"  # a failed assault
+    rf"(?:безуспешн|безуспішн|безрезультатн)\w*\s+(?:\S+\s+)?(?:штурм|атак|наступа|наступ){_STEM}|"
+    rf"(?:оста[её]тся|оставал\w*|залишається|залишал\w*|остаются|залишаються)\s+(?:\S+\s+)?"
+    rf"(?:украинск|українськ|российск|російськ|наш){_STEM}|"
     rf"(?:стриму|сдержива|стримал|сдержал){_STEM}\s+(?:\S+\s+){{0,2}}?(?:наступ|натиск|противник|ворог|штурм){_STEM}|"
     rf"окупаці(?:я|ю|ї|і|єю)|захопи{_STEM}|захопл{_STEM}|відійшл{_STEM}|відійшов|"
     rf"(?:утриму|удержива|удерж|трима|держ){_STEM}\s+(?:свої\s+|свои\s+)?(?:позиці|позици|оборон|рубеж|рубіж){_STEM}|"
@@ -61,20 +77,22 @@ CONTROL = re.compile(
     rf"(?:продолжа|продовжу|веду|ведут|ведуть)\w*\s+(?:\w+\s+)?оборон{_STEM}|"
     rf"(?:держ|трима|утриму|удержива)\w*\s+(?:\S+\s+){{0,2}}?(?:част|окраин|околиц|район|квартал|центр|"
     rf"позици|позиці|оборон|рубеж|рубіж|місто|город|село|селище){_STEM}|"
-    rf"остави{_STEM}|залиши{_STEM}|вывел{_STEM}|выведен{_STEM}|вивел{_STEM}|виведен{_STEM}|"
+    rf"остави{_STEM}|залиши(?!{_STEM}(?:ся|сь)(?!\w)){_STEM}|вывел{_STEM}|выведен{_STEM}|вивел{_STEM}|виведен{_STEM}|"
     rf"(?<!загрозу\s)(?<!загрози\s)(?<!угрозы\s)(?<!угрозу\s)(?:окруж|оточ){_STEM}|"  # not "угрозы окружения"
     rf"(?:выш(?:ли|ел|ла)|вышед{_STEM}|выход{_STEM}|вийшл{_STEM}|вийшов|вихід{_STEM}|"
     rf"виход{_STEM}){_TO})(?!\w)"
 )
 DENIAL = re.compile(
-    r"(?i)(?<!\w)(?:опроверг\w*|не\s+соответству\w*\s+действительности|фейк\w*|ложь\w*|ложью|брехн\w*|"
+    r"(?i)(?<!\w)(?:опроверг\w*|не\s+соответству\w*\s+действительности|фейк\w*|ложь\w*|ложью|ложн\w*|брехн\w*|"
+    r"вымысел|вымысл\w*|манипуляци\w*|маніпуляці\w*|"
     r"вигадк\w*|выдумк\w*|дезинформаци\w*|дезінформаці\w*|фантази\w*|фантазі\w*|"
     r"(?:жодн|никак|ни\s+одн)\w*\s+(?:\S+\s+){0,6}?(?:нет|немає|не\s+було|не\s+было)|"
     r"(?:оточенн|окружени|закріпленн|закреплени|прорыв|прорив)\w*\s+(?:\S+\s+){0,2}?(?:немає|нет)|"
     r"(?:войск|военн|солдат|подразделени|підрозділ|військ|окупант|оккупант|росіян|россиян)\w*\s+"
     r"(?:\S+\s+){0,4}?(?:нет|немає)(?!\w)|вброс\w*|вкид\w*|ипсо|іпсо|"
     r"не\s+(?:удалось|вдалося|вдалось|смогл\w*|смог|змогл\w*|зміг|здатн\w*|способн\w*|спромоглися)|"
-    r"безуспешн\w*|безуспішн\w*|безрезультатн\w*|"  # "пытается вернуть позиции, но безуспешно"
+    r"(?:безуспешн|безуспішн|безрезультатн)\w*(?!\s+(?:\S+\s+)?(?:штурм|атак|наступ))|"  # "…, но безуспешно"
+    r"(?:преждевременн|передчасн)\w*|зарано|рано\s+говорить|"  # "говорить о выходе к X преждевременно"
     r"речи\s+(?:быть\s+)?не\s+(?:ид[её]т|может)|мови\s+(?:бути\s+)?не\s+(?:йде|йдеться|може)|"  # "ни о каком"
     r"спростува\w*|неправд\w*|не\s+відповіда\w*\s+дійсності|заперечу\w*|отрица\w*|"
     r"не\s+(?:был[аои]?\s+|було\s+|є\s+)?(?:окупован|захвачен|захоплен|взят|занят|окружен|оточен|"
@@ -105,6 +123,8 @@ HEDGE = re.compile(
     r"(?i)(?<!\w)(?:якобы|нібито|начебто|будто\s+бы|"
     r"(?:по|за)\s+(?:неподтвержденным|непроверенным|неофициальным|некоторым|непідтвердженими|неперевіреними|"
     r"неофіційними|деякими)\s+(?:данным|сведениям|даними|відомостями)|"
+    r"(?:по|за)\s+(?:неподтвержденной|непроверенной|неофициальной|непідтвердженою|неперевіреною|неофіційною)\s+"
+    r"(?:информации|інформацією)|не\s+исключено|не\s+виключено|возможно|можливо|"
     r"предположительно|ймовірно|вероятно)(?!\w)"
 )
 _PRONOUN_SUBJECT = re.compile(rf"(?i)(?<!\w)(?:он|она|они|він|вона|вони)\s+(?:\S+\s+)?{CUE}")
@@ -133,7 +153,14 @@ def extract_cyrillic_claims(doc: Document) -> list[Claim]:
         previous_source, source = source, _source(doc, start, end, quotes)
         here = tuple(n for n, p in enumerate(places) if start <= p.start and p.end <= end)
         earlier.append((start, end, here))
-        follows = bool(claims) and claims[-1].end >= start - 2 and denial_in(text) is not None
+        # "У ЗСУ відповіли, що це неправда" after a claim denies it; after a denial ("…опроверг эти
+        # сообщения. «Это фейк: …»") it only says so again.
+        follows = (
+            bool(claims)
+            and claims[-1].end >= start - 2
+            and claims[-1].stance != "denied"
+            and denial_in(text) is not None
+        )
         named = [p for p in places if start <= p.start and p.end <= end]
         if not has_control(text, named, start) and not follows:
             continue
@@ -172,7 +199,7 @@ def _clause_around(text: str, m: re.Match[str]) -> tuple[int, int]:
 
 # "ВСУ отбили Работино", "відбили у ворога Вербове": a place retaken (the verb right before it).
 _RETAKEN = re.compile(
-    r"(?i)(?<!\w)(?:отбил|відбил|відбив)\w*\s+"
+    r"(?i)(?<!\w)(?:отбил|відбил|відбив|взял[аио]?|взяли|взяв)\w*\s+"
     r"(?:(?:у|в)\s+(?:противника|врага|ворога|оккупантов|окупантів|россиян|росіян)\s+)?$"
 )
 # "над селом поднят флаг", "підняли український прапор": a flag raised over a place.
@@ -185,13 +212,38 @@ FLAG = re.compile(
 
 def has_control(text: str, places: list[Place], offset: int) -> bool:
     """Whether a sentence claims control: a control verb, a flag raised, or a place it names "наша"."""
-    if any(not _NOT_TERRITORY.search(text, *_clause_around(text, m)) for m in CONTROL.finditer(text)):
+    if any(_claims_ground(text, m, bool(places)) for m in CONTROL.finditer(text)):
         return True
     if FLAG.search(text):
         return True
     return any(
-        _OURS.match(text, p.end - offset) or _RETAKEN.search(text, 0, p.start - offset) for p in places
+        _OURS.match(text, p.end - offset)
+        or _BEHIND_US.match(text, p.end - offset)
+        or _RETAKEN.search(text, 0, p.start - offset)
+        for p in places
     )
+
+
+def _claims_ground(text: str, m: re.Match[str], named: bool) -> bool:
+    """Whether a control verb claims ground: not control of a fire or of prices, not an attribute
+    ("жители оккупированного города", "мешканка окупованого Енергодара"), not an entry without a
+    named place ("мы зашли на свою улицу"), and not a bare attempt ("намагався вклинитися в оборону")
+    unless the sentence says it failed."""
+    if _NOT_TERRITORY.search(text, *_clause_around(text, m)) or _ATTRIBUTE.fullmatch(m.group()):
+        return False
+    if _ENTRY.match(m.group()) and not named:
+        return False
+    return not (_ATTEMPT.search(text, 0, m.start()) and denial_in(text) is None)
+
+
+_ATTRIBUTE = re.compile(
+    r"(?i)(?:оккупир|окупован|захвачен|захоплен|освобожд[её]нн|звільнен)\w*(?:ого|ому|ом|ой|ою|ую|ых|их|ым|им|ыми|ими|ої|ій)"
+)
+_ENTRY = re.compile(r"(?i)(?:зайш|заш|вош|увійш|ввійш|выш|вийш|выход|виход|вихід|вышед)")
+# "пытался вклиниться", "намагалися просунутися": an attempt, right before the verb.
+_ATTEMPT = re.compile(r"(?i)(?<!\w)(?:пыта|попыта|намага|пробу|стара)\w*\s+(?:\S+\s+)?$")
+# "Курахово фактически уже за нами": a place held by the speaker's side.
+_BEHIND_US = re.compile(r"(?i)\s+(?:\S+\s+){0,2}?за\s+нами(?!\w)")
 
 
 def _split(text: str, claim: Claim, places: list[Place]) -> list[Claim]:
@@ -219,10 +271,18 @@ _CUE_WORD = re.compile(rf"(?i)(?<!\w){CUE}")
 
 
 def _asserted_clause(text: str, start: int, end: int) -> list[tuple[tuple[int, int], Stance]] | None:
+    """Where a denial is followed by what the denier asserts: after a non-denying cue ("опровергли и
+    отметили, что …") or after a colon that closes the denial ("Это не соответствует действительности:
+    поселок под контролем наших войск", "назвали ложью: по данным штаба, подразделения удерживают …")."""
     for m in _THAT.finditer(text, start, end):
         cues = list(_CUE_WORD.finditer(text, start, m.start()))
         clause = text[m.end() : end]
-        if not cues or DENIAL.match(cues[-1].group()) or denial_in(text, start, cues[-1].start()) is None:
+        if m.group().lstrip().startswith(":"):
+            denied = denial_in(text, start, m.start()) is not None
+        else:
+            denied = bool(cues) and not DENIAL.match(cues[-1].group())
+            denied = denied and denial_in(text, start, cues[-1].start()) is not None
+        if not denied:
             continue
         if CONTROL.search(clause) and denial_in(clause) is None and not HEDGE.search(clause):
             return [((start, m.start()), "denied"), ((m.end(), end), "asserted")]
@@ -274,8 +334,34 @@ def _source(doc: Document, start: int, end: int, quotes: list[Quote]) -> str | N
     пресс-служба бригады"); a following sentence without one of its own goes on reporting them."""
     named = sentence_speaker(doc.text, start, end)
     if named is not None:
+        return _resolved(doc.text, named, next((q for q in quotes if q.start < end and start < q.end), None))
+    return next((_name(q) for q in quotes if start <= q.start < end and _name(q)), None)
+
+
+def _resolved(text: str, named: str, quote: Quote | None) -> str:
+    """The name a sentence's speaker goes by: the full name the quote resolved where the sentence's
+    words for that speaker contract it ("отмечают в Генштабе" after "Генеральный штаб ВСУ")."""
+    said = quote.speaker if quote is not None and not quote.direct else None
+    full = _name(quote) if quote is not None else None
+    if said is None or said.start is None or text[said.start : said.end] != named or _words_of(named, full):
         return named
-    return next((q.speaker.name for q in quotes if start <= q.start < end and q.speaker.name), None)
+    return full or named
+
+
+def _words_of(short: str | None, full: str | None) -> bool:
+    """Whether every word of a short form is a word of the full name ("корпус" of "7-й корпус ДШВ"),
+    which the short form then names well enough; a contraction ("Генштабе" of "Генеральный штаб
+    ВСУ") is not, and the claim takes the full name the quote resolved."""
+    words = re.findall(r"[^\W\d_][\w'ʼ’-]*", (full or "").casefold())
+    return bool(short) and all(
+        any(same_stem(w, v) for v in words)
+        for w in re.findall(r"[^\W\d_][\w'ʼ’-]*", (short or "").casefold())
+    )
+
+
+def _name(quote: Quote) -> str | None:
+    """A quote's speaker by name, or an anonymous source by its description."""
+    return quote.speaker.name or quote.speaker.description
 
 
 def _last_town(places: list[Place], before: int) -> tuple[int, ...]:
@@ -288,9 +374,12 @@ def _claim(
 ) -> Claim:
     end = start + len(text)
     quote = next((n for n, q in enumerate(quotes) if q.start < end and start < q.end), None)
-    claimant = quotes[quote].speaker.name if quote is not None else None
+    claimant = _name(quotes[quote]) if quote is not None else None
     if quote is None or not quotes[quote].direct:  # reported: the sentence's own words name the claimant
-        claimant = sentence_speaker(doc.text, start, end) or claimant
+        named = sentence_speaker(doc.text, start, end)
+        claimant = (
+            _resolved(doc.text, named, quotes[quote] if quote is not None else None) if named else claimant
+        )
     if claimant is None and (source := SOURCE.search(text)) is not None:
         claimant = source["who"]
     if claimant is None and _PRONOUN_SUBJECT.search(text):  # "Он добавил, что …": the last named speaker
@@ -325,6 +414,22 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# "ни одного плацдарма у противника нет", "жодного російського військового немає": an absence.
+_ABSENCE = re.compile(r"(?i)(?:жодн|никак|ни\s+одн)\w*\s+")
+
+
+def _absence_backs_control(text: str, denial: re.Match[str]) -> bool:
+    """ "Левый берег под нашим контролем, ни одного плацдарма у противника нет": an absence beside a
+    control claim of its own clause backs that claim rather than denying one."""
+    if not _ABSENCE.match(denial.group()) or denial_in(text, denial.end()) is not None:
+        return False
+    for m in CONTROL.finditer(text):
+        s, e = _clause_around(text, m)
+        if not (s <= denial.start() < e) and denial_in(text, s, e) is None:
+            return True
+    return False
+
+
 # "Попри заяви росіян про захоплення X, …", "Несмотря на заявления о взятии X, …": the speaker
 # reports the other side's claim to reject it (as English "despite claims of capturing X").
 DESPITE = re.compile(
@@ -334,7 +439,8 @@ DESPITE = re.compile(
 
 
 def stance(text: str) -> Stance:
-    if denial_in(text) is not None:
+    denial = denial_in(text)
+    if denial is not None and not _absence_backs_control(text, denial):
         return "denied"
     despite = DESPITE.search(text)
     if despite is not None and CONTROL.search(despite.group()):

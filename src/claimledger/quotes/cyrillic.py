@@ -18,35 +18,36 @@ short ("в Генштабе" after "Генеральный штаб ВСУ", "О
 ("…, по словам Бойко, …", "Под Покровском, отметили в министерстве, …") and nominal reports
 ("сообщили об освобождении …", "обвинили ВСУ в …") count as reported speech; so do split speech
 inside quotation marks («…, — сказал X. — …») and a dash line after "X рассказал:".
+The subject of a cue is looked for past an aside or an adverbial ("Источник, близкий к командованию,
+на условиях анонимности сообщил"; "…назвали ложью, заявив о …" takes the earlier verb's subject), but
+not past a whole clause ("…освободили Покровск, сообщило Минобороны": the speaker follows the cue).
 Does not: read indirect questions, or attribute beliefs without a reporting verb.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from claimledger.document import Quote, Speaker, SpeakerKind
+from claimledger.document import Quote
+from claimledger.quotes.cyrillic_speakers import (
+    _ANONYMOUS,
+    _CUE,
+    _L,
+    _MEDIA,
+    _NATIONAL,
+    _ORGS,
+    _PERSON_BACK,
+    CUE,
+    _Memory,
+    _speaker,
+    _Who,
+    speaker_kind,
+)
 from claimledger.quotes.find import Found
 from claimledger.quotes.marks import Quoted, find_quoted
 
-_L = r"[а-яёіїєґ'ʼ’]"
-# Reporting verbs, Russian then Ukrainian, by stem so that every gender, number and tense counts.
-CUE = (
-    r"(?:заяви[лвт]|заявля|цитиру|цитую|опубликова|прокоментува|прокомментирова|опублікува|оприлюдни|сообщ(?:ил|ает|ают|али|ило|ало|ала)|сказал|сказав|говори[лт]|говорится|отметил|подчеркнул|"
-    r"добави?л|поясни[лв]|призна[лв]|уточни[лв]|написал|написав|пишет|пише|рассказ(?:ал|ыва)|опроверг|"
-    r"переда[её]т|передают|передає|передають|утвержда|стверджу|ответил|відповіл|подтверди[лв]|підтверди[лв]|объявил|оголоси|"
-    r"заверил|запевни|спросил|запита|предупредил|попередив|констатирова|констатува|напомнил|нагада|"
-    r"повідом(?:ив|ил|ля|или)|зазначи[лв]|наголоси[лв]|дода[лв]|розповіл|розповів|спростува|йдеться|"
-    r"назвал|назвали|назва[лв]|визна[лв]|каже|кажуть|говорить|поясню|розповіда|зазнача|отмеча|наголошу|подчеркива|уточню|уточня|"
-    r"пишут|пишуть|поширил|поширюю|поширюва|распространил|распространя|парирова|парирува|возрази|"
-    r"объяснил|объясня|пообеща|пообіця|зізна|резюмирова|подытожи|высказа|висловив|висловил|"
-    r"акцентирова|акцентува)"
-    rf"{_L}*"
-)
-NAME = r"(?:[А-ЯЁІЇЄҐ][\w'ʼ’-]*)(?:\s+[А-ЯЁІЇЄҐ][\w'ʼ’-]*){0,3}"
-_CUE = re.compile(rf"(?<![\w])(?i:{CUE})(?![\w])")
 _WORDS = re.compile(r"[«„\"“]?[\w'ʼ’-]+[»“”\"]?")
 _PRONOUNS = frozenset(
     {"он", "она", "они", "він", "вона", "вони", "его", "её", "ее", "их", "її", "його", "їх"}
@@ -56,28 +57,18 @@ _POSSESSIVE = frozenset({"его", "её", "ее", "их", "її", "його", "
 _ROLE = re.compile(
     r"(?i)^(?:(?:ведомств|відомств|министерств|міністерств|штаб|командовани|командуванн)\w*|там|тут)$"
 )
-# Nouns a text uses for a person it has already named ("по словам военного", "сказав офіцер",
-# "собеседник агентства", "президент"): the last person who spoke, when no new name follows.
-_NOUN_END = r"(?:а|я|у|ом|ові|е|ы|и|ів|ов|ам|ям|ах|ях|і|ю|ем|ою|ей|ой|ій|ий|ого|ому|его|ему|ее|ая)?$"
-_PERSON_BACK = re.compile(
-    r"(?i)^(?:военн(?:ого|ый|ому)$|військов(?:ого|ий|ому)$|военнослужащ(?:его|ий)$|військовослужбов(?:ця|ець)$|"
-    r"бо(?:ец|йца)$|бі(?:єць|йця)$|(?:собеседник|співрозмовник|співрозмовниц|собеседниц|президент|генерал|"
-    r"генерал-\w+|офіцер|офицер|чоловік|мужчин|командир|командувач|командующ|эксперт|експерт|губернатор|мэр|"
-    r"мер|спикер|речник|речниц|представител|представник|полковник|аналитик|аналітик|политик|політик|министр|"
-    rf"міністр|глав|голов|журналист|журналіст|волонтер|волонтёр|женщин|жінк|чиновник|посадовц|посадовець|"
-    rf"начальник|заместител|заступник|военкор|воєнкор|пресс-секретар|прес-секретар|советник|радник|комбриг|"
-    rf"комбат|жительниц|мешканк|пенсионер|пенсіонер|медик|лікар|врач|депутат){_NOUN_END})"
-)
 # Nouns for an outlet or a statement already named ("сообщает издание", "говорится в сообщении").
 _OUTLET_BACK = re.compile(r"(?i)^(?:издани|видання|агентств|сообщени|повідомленн|заявлени|заяв[аіиу])\w*$")
 # Words between a cue and the speaker that are not the speaker: prepositions, dates, adverbs.
 _SKIP = re.compile(
     rf"(?i)^(?:в|во|у|на|об|про|водночас|однако|проте|втім|впрочем|кроме|крім|того|между|тем|при|этом|цьому|также|також|тоже|снова|знову|вновь|ранее|раніше|уже|вже|ещё|еще|ще|"
-    rf"позже|пізніше|сегодня|сьогодні|вчера|вчора|накануне|напередодні|утром|вечером|вранці|ввечері|"
+    rf"позже|позднее|пізніше|затем|потом|потім|згодом|тогда|тоді|далее|далі|впоследствии|"
+    rf"сегодня|сьогодні|вчера|вчора|накануне|напередодні|утром|вечером|вранці|ввечері|"
     rf"днем|днём|ночью|уночі|недавно|нещодавно|официально|офіційно|публично|публічно|минулого|минулої|"
     rf"прошлой|прошлого|тижня|тиждень|неделе|неделю|доби|сутки|суток|місяця|месяце|"
     rf"сообщении|заявлении|повідомленні|заяві|эфире|ефірі|интервью|інтерв'ю|журналистам|журналістам|"
     rf"изданию|виданню|агентству|телеканалу|нашему|нашому|нам|мне|мені|корреспонденту|кореспонденту|\d+|"
+    rf"\d+-(?:летн|річн){_L}*|"  # "58-летняя Валентина": the age is not the name
     rf"(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|понеділ|вівтор|серед|четвер|"
     rf"п'ятниц|п’ятниц|субот|неділ|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|"
     rf"ноябр|декабр|січ|лют|берез|квіт|травн|черв|лип|серп|верес|жовт|листопад|груд){_L}*)$"
@@ -87,43 +78,31 @@ _STOP = re.compile(
     r"(?i)^(?:\d+|что|що|чтобы|щоб|эту|эти|этот|это|цю|ці|цей|це|и|і|й|а|но|але|который|яка|який|которые|які|"
     r"как|як|так|также|також)$"
 )
-_MEDIA = re.compile(
-    r"(?i)^[«„\"]?(?:тасс|риа|ria|интерфакс|інтерфакс|укрінформ|укринформ|рбк|уніан|униан|суспільн|известия|"
-    r"коммерсант|reuters|рейтер|bbc|би-би-си|бі-бі-сі|ап|ассошиэйтед|укрправда|лента|ведомости)"
-)
-_ORGS = re.compile(
-    r"(?i)(?<!\w)(?:оперштаб|минобороны|міноборони|министерств|міністерств|генштаб|штаб|мид|мзс|кремл|ведомств|відомств|"
-    r"командуванн|командовани|зсу|всу|сили|силы|сил\b|війсь|войск|управлінн|администрац|адміністрац|ова\b|"
-    r"ода\b|прокуратур|влад[аиуіоы]\b|угрупован|группиров|росси|росі|украин|україн|правительств|уряд|полици|"
-    r"поліці|служб|пресс-служб|прес-служб|пресслужб|издани|видання|паблик|пабліки|телеграм-канал|"
-    r"корпус|бригад|батальон|батальйон|полк|дивизи|дивізі|отряд|загон|"
-    r"подразделени|підрозділ|отг\b|осув\b)"
-)
 # "главы региона", "мэра города", "губернатора області": the person already named with that office.
 _OFFICE = re.compile(r"(?i)(?<!\w)(?:регион|регіон|област|обласн|город|міст|ведомств|відомств)\w*")
-_ANONYMOUS = re.compile(
-    r"(?i)^(?:\w+(?:ий|ый|ой|ая|яя|ые|ие|ій|а|я|і)\s+)?"  # "місцева жителька", "один из источников"
-    r"(?:источник|джерел|собеседник|співрозмовник|жител|житель|мешкан|очевид)"
-)
 _RELAY = re.compile(r"(?i)\s(?:со\s+ссылкой\s+на|з\s+посиланням\s+на|посилаючись\s+на|ссылаясь\s+на)\s")
 _LEAD = re.compile(
     r"(?i)(?:а\s+|и\s+|і\s+|при\s+этом\s+|водночас\s+|тем\s+временем\s+)?"
     r"(?:(?:по|за|на|согласно|відповідно\s+до|згідно\s+з|згідно\s+із)\s+(?P<pron>его|её|ее|их|його|її|їхніми|їхню|їх)?\s*"
     r"(?:[а-яёіїєґ'’-]+(?:ым|им|ими|ыми)\s+)?(?:даних|інформації|сводке|зведення|повідомлення|словами|словам|данным|информации|"
-    r"сведениям|оценке|оценкам|мнению|словами|даними|інформацією|оцінкою|оцінками|думку)(?![\w])|"
+    r"сведениям|оценке|оценкам|мнению|словами|даними|інформацією|оцінкою|оцінками|думку|утверждению|утверждениям|"
+    r"заявлению|заявлениям|сообщению|сообщениям|подсчетам|подсчётам|версии|твердженням|твердженнями|заявою|заявами|"
+    r"повідомленням|повідомленнями|підрахунками|версією)(?![\w])|"
     r"(?:как|як)\s+(?i:" + CUE + r"))(?P<who>[^,.]*),\s*"
 )
 _ABOUT = re.compile(
     rf"(?i)(?:об\s+этом|о\s+том|про\s+це|про\s+це\s+ж)(?:\s+[^\s.,!?]+){{0,4}}?\s+(?P<cue>{CUE})(?P<who>[^.!?]*)"
 )
 _THAT = re.compile(
-    rf"(?i)(?<![\w])(?P<cue>{CUE})(?:\s+«?[^\s,.:;!?«»]+»?){{0,3}}?(?P<sep>\s*,\s*(?:что|що|мол)\s+|\s*:\s*)"
+    rf"(?i)(?<![\w])(?P<cue>{CUE})(?:\s+«?[^\s,.:;!?«»]+»?){{0,3}}?(?P<sep>\s*,\s*(?:что|що|мол|мовляв|будто|нібито|начебто)\s+|\s*:\s*)"
 )
 # A report of a thing rather than a clause: "сообщили об освобождении …", "заявили про захоплення …",
 # "обвинили ВСУ в обстреле …".
 _NOMINAL = re.compile(
     r"(?i)(?<![\w])(?P<cue>сообщ(?:ил|или|ило|ила|ает|ают)\w*|заяви(?:л|ли|ло|ла|в)\w*|заявля\w*|повідоми\w*|повідомля\w*|объявил\w*|оголоси(?:в|ли|ла|ло)\w*)\s+(?:(?:лишь|только|лише|тільки|також|также|уже|вже)\s+)?(?:о|об|обо|про)\s+"
     r"|(?<![\w])(?P<acc>(?:обвини|обвиня|звинуват|звинува)\w*)\s+(?:\S+\s+){1,3}?(?:в|у)\s+"
+    # "аналитики фиксируют продвижение …"
+    r"|(?<![\w])(?P<obj>(?:за)?(?:фиксиру(?:ют|ет)|фиксировал[аи]?|фіксу(?:ють|є)|фіксува(?:ли|в|ла)))\s+"
 )
 _AFTER_COMMA = re.compile(rf"(?i),\s*(?:[—–-]\s*)?(?P<cue>{CUE})(?=\s)")
 _AFTER_QUOTE = re.compile(rf"(?i)^[\s,]*(?:[—–-]\s*)?(?P<cue>{CUE})(?=\s)")
@@ -137,20 +116,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”]?\s+(?=[«„\"—–А-ЯЁ�
 _EDGE = ' \t\n,.;:!?«»„“”"—–-'
 
 
-@dataclass(frozen=True)
-class _Who:
-    """A speaker as the text names it, before pronouns and role nouns are resolved."""
-
-    start: int
-    end: int
-    text: str
-    pronoun: bool = False
-    role: bool = False
-    office: bool = False
-    back: bool = False  # a noun for the last person who spoke ("военного", "офіцер")
-    via: tuple[tuple[int, int, str], ...] = ()
-
-
 @dataclass
 class _Item:
     start: int
@@ -162,30 +127,18 @@ class _Item:
     silent: bool = False
 
 
-@dataclass
-class _Memory:
-    """Speakers named so far, latest last: people (anonymous sources too, who are people) with the
-    grammatical gender their verb or name shows ("m", "f", "p" for plural, None unknown), and
-    organizations."""
-
-    people: list[tuple[Speaker, str | None]] = field(default_factory=list)
-    organizations: list[Speaker] = field(default_factory=list)
-
-    @property
-    def person(self) -> Speaker | None:
-        return self.people[-1][0] if self.people else None
-
-    @property
-    def organization(self) -> Speaker | None:
-        return self.organizations[-1] if self.organizations else None
-
-
 def find_cyrillic_quotes(text: str) -> Found:
     """Direct and reported quotes in text order, each with the speaker its attribution names."""
     quoted, unclosed = find_quoted(text)
     sentences = split_sentences(text)
     items = _direct(text, quoted, sentences)
-    items += [r for r in _reported(text, sentences) if not any(_overlaps(r, d) for d in items)]
+    reported = _reported(text, sentences)
+    for d in items:  # «эвакуацию Днепропетровска» inside "…, по данным Центра, распространяют …"
+        if d.who is None and not d.continues:
+            around = next((r for r in reported if r.start <= d.start and d.end <= r.end and r.who), None)
+            if around is not None:
+                d.who, d.cue = around.who, around.cue
+    items += [r for r in reported if not any(_overlaps(r, d) for d in items)]
     items = [item for item in items if _WORDS.search(text, item.start, item.end)]
     items += _introductions(text, sentences, items)
     items.sort(key=lambda item: (item.start, not item.silent))
@@ -270,7 +223,8 @@ def _direct(text: str, quoted: list[Quoted], sentences: list[tuple[int, int]]) -
         out.append(_Item(*_trimmed(text, second, q.end), True, speaker, verb, True))
     for start, end, continues in sorted(spans):
         who, cue = _after(text, end, sentences)
-        if who is None and (start, end) not in dashed and _is_name(text, start, end):
+        announced = bool(re.search(r":\s*[«„\"“]?\s*$", text[max(0, start - 4) : start]))
+        if who is None and (start, end) not in dashed and not announced and _is_name(text, start, end):
             continue  # «Центр»; a short dash line ("— Чиним ночью.") is speech all the same
         if who is None:
             who, cue = _before(text, start, sentences)
@@ -471,11 +425,12 @@ def _nominal(text: str, s: int, e: int) -> _Item | None:
     m = _NOMINAL.search(text, s, e)
     if m is None:
         return None
-    cue = m["cue"] or m["acc"]
-    who = _backward(text, s, m.start("cue") if m["cue"] else m.start("acc"))
+    group = "cue" if m["cue"] else "obj" if m["obj"] else "acc"
+    cue = m[group]
+    who = _backward(text, s, m.start(group))
     if who is None:
         return None
-    start = m.end() if m["cue"] else m.end("acc")
+    start = m.end("acc") if group == "acc" else m.end()
     span = _trimmed(text, start, e)
     if len(text[span[0] : span[1]].split()) < 2:  # "рассказал о ситуации": a topic, not a report
         return None
@@ -514,10 +469,23 @@ def _after_content(text: str, s: int, e: int) -> _Item | None:
     if not found:
         return None
     m = found[-1]
-    who = _forward(text, m.end(), _clause_end(text, m.end(), e))
+    if _TOPIC.match(text, m.end()):  # ", заявив о «…»": what was said, not who said it
+        return None
+    who = _forward(text, m.end(), _clause_end(text, m.end(), e)) or _document_role(text, m)
     if who is None:
         return None
     return _Item(*_trimmed(text, s, m.start()), False, who, m["cue"])
+
+
+_TOPIC = re.compile(r"(?i)\s+(?:о|об|обо|про|что|що)(?!\w)")
+
+
+def _document_role(text: str, cue: re.Match[str]) -> _Who | None:
+    """ "…, говорится в вечерней сводке", "йдеться у зведенні": the body whose document it is, which
+    the text named before (resolved like "в ведомстве")."""
+    if not cue["cue"].casefold().startswith(("говорит", "йдеть")):
+        return None
+    return _Who(cue.start("cue"), cue.end("cue"), cue["cue"], role=True)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -548,9 +516,7 @@ def _forward(text: str, start: int, end: int) -> _Who | None:
     if relay is not None:
         via += _relay_source(_words(text, start, relay.start()))
         start = relay.end()
-    words = _words(text, start, end)
-    while words and (_SKIP.match(words[0][2].strip('«»"')) or _MEDIUM.match(words[0][2])):
-        words.pop(0)
+    words = _unskipped(_words(text, start, end))
     conversation = _CONVERSATION.match(text, words[0][0]) if words else None
     if conversation is not None:  # "в разговоре с «Новой газетой» пехотинец": the outlet relays
         via.append((conversation.start("outlet"), conversation.end("outlet"), conversation["outlet"]))
@@ -560,10 +526,17 @@ def _forward(text: str, start: int, end: int) -> _Who | None:
     if document is not None and all(w[2].islower() for w in words[:document]):
         words = words[document + 1 :]
     media = _media_run(words)
-    if media and len(media) < len(words):
+    if media and len(media) < len(words):  # "сообщил «Интерфаксу» в понедельник источник": the agency relays
         via = media + via
-        words = words[len(media) :]
+        words = _unskipped(words[len(media) :])
     return _speaker_words(words, tuple(via))
+
+
+def _unskipped(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`words` from the first that is not a preposition, date or adverb before a speaker."""
+    while words and (_SKIP.match(words[0][2].strip('«»"')) or _MEDIUM.match(words[0][2])):
+        words = words[1:]
+    return words
 
 
 def _backward(text: str, start: int, end: int) -> _Who | None:
@@ -613,16 +586,91 @@ def _subject_clause(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the cue's subject stands: after the last comma, or before a relative clause, participle
     or aside that ends right at the cue ("Український офіцер, який побажав залишитися анонімним,
     заявив", "Источник, пожелавший остаться анонимным, сказал", "Власти, в свою очередь, обвинили")."""
-    commas = [m.end() for m in re.finditer(r"[,;:]", text[start:end])]
+    commas = [start + m.end() for m in re.finditer(r"[,;:]", text[start:end])]
     if not commas:
         return start, end
-    last = start + commas[-1]
-    if text[last:end].strip() or len(commas) < 2:
+    last = commas[-1]
+    adverbial = _adverbial(text, last, end)
+    if text[last:end].strip() and not adverbial:
         return last, end
-    relative = start + commas[-2]
-    if not _RELATIVE.match(text[relative:last]):
-        return last, end
-    return start + (commas[-3] if len(commas) >= 3 else 0), relative - 1
+    if len(commas) >= 2 and not text[last:end].strip() and _RELATIVE.match(text[commas[-2] : last]):
+        return (commas[-3] if len(commas) >= 3 else start), commas[-2] - 1
+    # Nothing but an aside or an adverbial between the last comma and the cue: "Жители Алешек,
+    # оккупированного города, рассказали", "Источник, близкий к командованию, на условиях анонимности
+    # сообщил", "В Генштабе это назвали ложью, заявив": the subject of an earlier verb, else the
+    # nearest earlier stretch that names a speaker, past an aside ("…освободили Покровск, сообщило
+    # Минобороны": no aside, the speaker follows the cue).
+    aside = adverbial
+    segments = list(pairwise([start, *commas]))
+    for n in range(len(segments) - 1, -1, -1):
+        s, e = segments[n]
+        cue = _CUE.search(text, s, e - 1)
+        if cue is not None:
+            return s, cue.start()
+        if aside and _names_speaker(text, s, e - 1):
+            return s, e - 1
+        if not _aside(text, s, e - 1):
+            # "Людмила, жительница Суджи, рассказала": the name before an apposition naming a speaker
+            if n > 0 and _is_full_name(text, *segments[n - 1]) and _names_speaker(text, s, e - 1):
+                return segments[n - 1][0], segments[n - 1][1] - 1
+            break
+        aside = True
+    return last, end
+
+
+def _is_full_name(text: str, start: int, end: int) -> bool:
+    """A stretch that is a name and nothing else: one to three capitalized words ("Людмила",
+    "Андрей Мельник")."""
+    words = _words(text, start, end)
+    return 1 <= len(words) <= 3 and all(_title(w) for _, _, w in words)
+
+
+_PREPOSITIONS = frozenset({"на", "в", "во", "у", "по", "при", "с", "со", "з", "із", "зі", "за", "без"})
+_PREPOSITIONS |= {"під", "под", "после", "після"}
+
+
+def _adverbial(text: str, start: int, end: int) -> bool:
+    """A stretch that cannot be a speaker: a lowercase prepositional phrase naming no body ("на
+    условиях анонимности", "в субботу"), unlike "у штабі" or "в Генштабе"."""
+    words = [w for _, _, w in _words(text, start, end)]
+    return (
+        bool(words)
+        and words[0] in _PREPOSITIONS
+        and all(w.islower() for w in words)
+        and not any(
+            _ORGS.match(w) or _ROLE.match(w) or _ANONYMOUS.match(w) or _PERSON_BACK.match(w) for w in words
+        )
+    )
+
+
+def _aside(text: str, start: int, end: int) -> bool:
+    """A participle, gerund or apposition set off by commas ("близкий к командованию", "отвечая на
+    вопрос", "оккупированного города"): lowercase, opening with neither a preposition nor a conjunction."""
+    words = _words(text, start, end)
+    if not words:
+        return False
+    head = words[0][2]
+    return bool(_RELATIVE.match(text, start, end)) or (head.islower() and bool(_MODIFIER.search(head)))
+
+
+# Endings of an adjective, participle or gerund ("близкий", "оккупированного", "отвечая", "знаючи").
+_MODIFIER = re.compile(
+    r"(?:ої|ою|[ьн]ка|[ау]на|ена|ята|ита|[иыоіяа]й|[аяоеыиі][яеюхм]|[ое]го|[ое]му|[ыи]ми|ючи|учи|ячи|вши|вшись|[ая]сь)$"
+)
+
+
+def _names_speaker(text: str, start: int, end: int) -> bool:
+    """Whether a stretch before an aside is a speaker: it opens with a word for a source, a person, a
+    body or an outlet ("Жители Алешек", "Источник", "Власти области"), or is a name ("Песков")."""
+    words = _unskipped(_words(text, start, end))
+    if not words or len(words) > 8:
+        return False
+    head = words[0][2].strip('«»„“”"')
+    if _NATIONAL.match(head) and len(words) > 1:  # "Российские военкоры": the noun names the speaker
+        head = words[1][2].strip('«»„“”"')
+    if any(r.match(head) for r in (_ANONYMOUS, _PERSON_BACK, _ORGS, _MEDIA)):
+        return True
+    return len(words) <= 3 and all(w[2][:1].isupper() for w in words)
 
 
 # Prepositions that open a clause whose subject is not before the cue ("Про обстріл повідомила …").
@@ -723,12 +771,13 @@ def _dated(words: list[tuple[int, int, str]], n: int) -> bool:
 
 def sentence_speaker(text: str, start: int, end: int) -> str | None:
     """Who a sentence says is speaking, where a reporting or denial verb names them ("Министерство
-    обороны России сообщило…", "…, заявили в Генштабе"); None for a pronoun or no cue."""
+    обороны России сообщило…", "…, заявили в Генштабе"); None for a pronoun, a noun for someone named
+    before ("в ведомстве", "собеседник"), which only the quote's resolved speaker names, or no cue."""
     for m in _CUE.finditer(text, start, end):
         who = _backward(text, start, m.start())
         if who is None:
             who = _forward(text, m.end(), _clause_end(text, m.end(), end))
-        if who is not None and not who.pronoun:
+        if who is not None and not (who.pronoun or who.role or who.office or who.back):
             return who.text
     return None
 
@@ -749,144 +798,3 @@ def _resolve(text: str, items: list[_Item]) -> list[Quote]:
         )
         quotes.append(replace(quote, via=names, via_spans=spans))
     return quotes
-
-
-def _speaker(who: _Who | None, memory: _Memory, cue: str | None = None) -> Speaker:
-    if who is None:
-        return Speaker(None, None, "anonymous")
-    held = _antecedent(who, memory)
-    if held is not None:
-        return Speaker(held.name, held.description, held.kind, who.start, who.end)
-    if who.pronoun:
-        return Speaker(None, None, "person", who.start, who.end)
-    if who.role and _CUE.fullmatch(who.text):  # "говорится в сообщении" with nobody named before
-        return Speaker(None, None, "anonymous")
-    known = _known(
-        who.text, memory
-    )  # "Генштабе" after "Генеральный штаб ВСУ", "ОВА" after "обласна … адміністрація"
-    if known is not None:
-        return Speaker(known.name, known.description, known.kind, who.start, who.end)
-    kind = speaker_kind(who.text)
-    if kind == "anonymous":
-        speaker = Speaker(None, who.text, "anonymous", who.start, who.end)
-    else:
-        speaker = Speaker(who.text, None, kind, who.start, who.end)
-    if kind in ("person", "anonymous"):
-        memory.people.append((speaker, gender(who.text, cue)))
-    else:
-        memory.organizations.append(speaker)
-    return speaker
-
-
-def _antecedent(who: _Who, memory: _Memory) -> Speaker | None:
-    """The earlier speaker a pronoun or a noun for someone already named refers to: "она" the last
-    woman, "он" the last man (by the verbs and names that introduced them), "их" the last group."""
-    if who.pronoun:
-        wanted = _PRONOUN_GENDER.get(who.text.casefold())
-        if wanted == "p":
-            return memory.organization or memory.person
-        agreeing = [sp for sp, g in reversed(memory.people) if g is None or wanted is None or g == wanted]
-        return next(iter(agreeing), None) or memory.person or memory.organization
-    if who.office or who.back:
-        return memory.person
-    if who.role:
-        return memory.organization
-    return None
-
-
-_PRONOUN_GENDER = {"он": "m", "він": "m", "его": "m", "його": "m", "она": "f", "вона": "f", "её": "f"}
-_PRONOUN_GENDER |= {"ее": "f", "її": "f", "они": "p", "вони": "p", "их": "p", "їх": "p", "їхніми": "p"}
-_FEMININE = re.compile(
-    r"(?i)^(?:жительниц|жінк|женщин|мешканк|речниц|собеседниц|співрозмовниц|волонтерк|журналистк|"
-    r"журналістк|пенсионерк|пенсіонерк|медсестр|учительниц|вчительк|мать|мама|дочь|дочка|бабушк|бабус)"
-)
-_FEMININE_VERB = ("ла", "лась", "лася")
-_PLURAL_VERB = ("ли", "лись", "лися")
-_MASCULINE_VERB = ("л", "лся", "в", "вся")  # сказал, сказав, повідомив
-_MASCULINE_IN_A = frozenset(
-    {"микола", "илья", "ілля", "никита", "микита", "кузьма", "лука", "фома", "сава", "савва"}
-)
-
-
-def gender(name: str, cue: str | None) -> str | None:
-    """ "m", "f" or "p" for a speaker, from the past-tense verb that introduced them (сказала,
-    заявив, сообщили), else a feminine noun (жительница, речниця), else a first name in -а/-я."""
-    verb = (cue or "").casefold()
-    for endings, value in (_FEMININE_VERB, "f"), (_PLURAL_VERB, "p"), (_MASCULINE_VERB, "m"):
-        if verb.endswith(endings):
-            return value
-    words = name.split()
-    if words and _FEMININE.match(words[0]):
-        return "f"
-    if cue is None:  # "по словам Владислава Назаренко": a genitive, whose -а says nothing
-        return None
-    first = next((w for w in words if w[:1].isupper()), "")
-    if first.casefold().endswith(("а", "я")) and first.casefold() not in _MASCULINE_IN_A and len(words) >= 2:
-        return "f"
-    return None
-
-
-def _known(name: str, memory: _Memory) -> Speaker | None:
-    """An organization named again in short: every word of `name` is a word of an earlier one's name
-    but for its ending ("штабу" of "Генштаб ЗСУ", "корпус" of "7-й корпус ДШВ"), its
-    initials ("ОВА" of "обласна військова адміністрація") or a contraction ("Генштаб" of "Генеральный
-    штаб", "Минобороны" of "Министерство обороны")."""
-    short = _LOWER_WORDS.findall(name)
-    if not short or len(short) > 2:
-        return None
-    for speaker in reversed(memory.organizations[-_RECENT:]):
-        full = _LOWER_WORDS.findall((speaker.name or "").casefold())
-        if full and len(full) > len(short) and all(_part_of(word, full) for word in short):
-            return speaker
-    if len(short) == 1 and short[0].islower():  # "по словам сапера" after "сапер с позывным «Лис»"
-        for person, _ in reversed(memory.people[-_RECENT:]):  # (a surname alone stays as the text has it)
-            head = _LOWER_WORDS.findall((person.name or person.description or "").casefold())[:1]
-            if head and same_stem(short[0], head[0]):
-                return person
-    return None
-
-
-_RECENT = 8  # a short form refers back to one of the last few speakers named
-_LOWER_WORDS = re.compile(r"[^\W\d_][\w'ʼ’-]*")
-
-
-def _part_of(original: str, full: list[str]) -> bool:
-    word = original.casefold()
-    if any(same_stem(word, other) for other in full):
-        return True
-    initials = "".join(w[0] for w in full if len(w) > 2)
-    if 2 <= len(word) <= 5 and original.isupper() and word in initials:
-        return True
-    return any(
-        word.startswith(a[:k]) and same_stem(word[k:], b) for a, b in pairwise(full) for k in (2, 3, 4)
-    )
-
-
-def same_stem(a: str, b: str) -> bool:
-    """The same word but for a case ending: all but the last three letters of the shorter agree."""
-    a, b = a.replace("ё", "е"), b.replace("ё", "е")
-    if min(len(a), len(b)) < 3:
-        return a == b
-    shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    return shared == min(len(a), len(b)) or shared >= max(3, min(len(a), len(b)) - 3)
-
-
-def speaker_kind(name: str) -> SpeakerKind:
-    if _ANONYMOUS.match(name):
-        return "anonymous"
-    if _MEDIA.match(name):
-        return "media"
-    head = name.split()[:2] if len(name.split()) <= 3 else name.split()[:1]
-    if any(_PERSON_BACK.match(w) for w in head):
-        return "person"  # "Український офіцер", "командир бригади …": a person, whatever follows
-    if len(name.split()) == 1 and re.fullmatch(
-        r"\w+[a-zа-яёіїєґ][A-ZА-ЯЁІЇЄҐ]\w*|[A-ZА-ЯЁІЇЄҐ]{2,}\w*", name.strip('«»"')
-    ):
-        return "organization"  # "ISW", "DeepState", "ЗСУ": an acronym or a brand, not a surname
-    organization = any(not _NATIONAL.match(m.group()) for m in _ORGS.finditer(name))
-    if organization or not name[:1].isupper():  # "украинский пехотинец": a nationality names no body
-        return "organization" if name[:1].isupper() or organization else "person"
-    return "person"
-
-
-_NATIONAL = re.compile(r"(?i)(?:росси|росі|украин|україн)")
