@@ -199,3 +199,16 @@ def test_function_words_first_names_and_titles_are_no_places(
     pipeline: Pipeline, language: str, text: str, word: str
 ) -> None:
     assert word not in places(pipeline, text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mention"),
+    [
+        ("uk", "Після обстрілу в Новомосковську вимкнули світло.", "Новомосковську"),
+        ("ru", "Сирены звучали в Новомосковске и Павлограде.", "Новомосковске"),
+    ],
+)
+def test_the_2024_renaming_of_novomoskovsk_leads_to_samar(
+    pipeline: Pipeline, language: str, text: str, mention: str
+) -> None:
+    assert places(pipeline, text, language)[mention] == 699445  # Samar, Dnipropetrovsk Oblast
