@@ -320,3 +320,51 @@ def test_a_contracted_name_takes_the_full_name_a_word_of_it_stays(pipeline: Pipe
         "Генштабе. У Курахово подразделения отразили еще две атаки."
     )
     assert [claimant for _, _, claimant in claimed(pipeline, text, "ru")] == ["Генеральный штаб ВСУ"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Окупанти запевняють, ніби зайшли до Курахового.", "hedged"),
+        ("Слова о взятии Курахово далеки от реальности.", "denied"),
+        ("Курахове залишається сірою зоною.", "denied"),
+    ],
+)
+def test_a_seeming_report_unreal_claims_and_grey_zones(text: str, expected: str) -> None:
+    assert stance(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("— Лиман целиком наш, — сказал командир роты.", "ru"),
+        ("«Лиман ми тримаємо», – сказав офіцер.", "uk"),
+        ("Наши бойцы держат поселок у Лимана.", "ru"),
+        ("По его словам, части противника отходят из Лимана.", "ru"),
+        ("Він додав, що ворог просувається до Лимана.", "uk"),
+        ("Росіяни намагалися прорватися до Лимана, однак були зупинені.", "uk"),
+    ],
+)
+def test_holding_owning_and_present_tense_moves_are_control(
+    pipeline: Pipeline, text: str, language: str
+) -> None:
+    assert [s for _, s, _ in claimed(pipeline, text, language)] == ["asserted"]
+
+
+def test_a_move_granted_before_but_is_asserted_though_a_grey_zone_follows(pipeline: Pipeline) -> None:
+    text = "Волонтери вважають, що окупанти справді увійшли до Лиману, але Ямпіль залишається сірою зоною."
+    assert [s for _, s, _ in claimed(pipeline, text, "uk")] == ["asserted"]
+
+
+def test_a_denial_then_a_repelled_assault_after_and(pipeline: Pipeline) -> None:
+    text = "Захват Лимана противник объявлял уже трижды, и это ложь, а вчера атака у Лимана тоже была отбита."
+    assert [s for _, s, _ in claimed(pipeline, text, "ru")] == ["denied", "asserted"]
+
+
+def test_no_bridgehead_is_a_denial(pipeline: Pipeline) -> None:
+    text = "„Жодного плацдарму біля Лиману ворог не має“, – сказав речник."
+    assert [s for _, s, _ in claimed(pipeline, text, "uk")] == ["denied"]
+
+
+def test_neither_side_holding_a_place_is_no_assertion() -> None:
+    assert stance("Ни одна из сторон не контролирует Лиман полностью.") == "denied"

@@ -329,3 +329,54 @@ def test_a_phrase_in_quotation_marks_inside_reported_speech_has_its_speaker() ->
 def test_analysts_record_an_advance() -> None:
     text = "Аналитики проекта OSINT-карта в среду зафиксировали продвижение войск у Бахмутовки."
     assert attributed(text) == [("продвижение войск у Бахмутовки", "Аналитики проекта OSINT-карта")]
+
+
+def test_a_call_sign_in_quotation_marks_is_part_of_the_speaker_not_a_quote() -> None:
+    text = (
+        "Командир роти штурмової бригади з позивним «Сокіл» спростував ці чутки. "
+        "— Село тримаємо, — сказав він."
+    )
+    assert attributed(text) == [("Село тримаємо", "Командир роти штурмової бригади з позивним Сокіл")]
+
+
+def test_a_pronoun_skips_a_plural_group_for_the_woman_who_closed_the_sentence() -> None:
+    text = (
+        "Пропагандисти стверджують, що взяли висоту, проте це вигадка, заявила речниця бригади Олена Ткач. "
+        "„Висота наша“, – додала вона."
+    )
+    assert attributed(text)[-1] == ("Висота наша", "Олена Ткач")
+
+
+def test_the_outlet_told_about_something_is_not_the_speaker() -> None:
+    text = (
+        "Учительница Анна Гребенюк, которая осталась в городе, рассказала «Первому каналу» о перебоях "
+        "со светом. — Воду носим из колодца, — говорит она."
+    )
+    assert attributed(text)[-1] == ("Воду носим из колодца", "Анна Гребенюк")
+
+
+def test_writers_and_complainers_are_speakers() -> None:
+    text = "Родственники пленных пожаловались журналистам, что обмен снова откладывают."
+    assert attributed(text) == [("обмен снова откладывают", "Родственники пленных")]
+    text = "Волонтери напередодні писали, що міст через річку зруйновано."
+    assert attributed(text) == [("міст через річку зруйновано", "Волонтери")]
+
+
+def test_a_country_after_the_subject_is_not_the_institution_that_speaks() -> None:
+    text = "Военные корреспонденты в России пишут о прорыве обороны у станции."
+    assert attributed(text)[0][1] == "Военные корреспонденты в России"
+
+
+def test_what_a_summary_notes_is_said_by_the_body_that_issued_it() -> None:
+    text = (
+        "Ворог тричі атакував біля Степногірська, повідомляє Генштаб ЗСУ. "
+        "Також у зведенні зазначено, що уночі збито дев'ять дронів."
+    )
+    assert attributed(text)[-1] == ("уночі збито дев'ять дронів", "Генштаб ЗСУ")
+
+
+def test_more_reporting_verbs_underlined_remarked_believe() -> None:
+    text = "Речниця Олена Ткач повідомила про обстріл. „Цивільних серед поранених немає“, – підкреслила вона."
+    assert attributed(text)[-1] == ("Цивільних серед поранених немає", "Олена Ткач")
+    text = "Эксперты считают, что наступление выдохлось."
+    assert attributed(text) == [("наступление выдохлось", "Эксперты")]

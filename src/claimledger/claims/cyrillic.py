@@ -47,7 +47,7 @@ CONTROL = re.compile(
     # a landing ("высадились на острове")
     rf"(?:высади|висади)(?:л|ли|ла|лись|лися|лась|лася|в|вся)\s+(?:\S+\s+){{0,2}}?(?:на|в|у)(?=\s)|"
     rf"(?:улучши|покращи|поліпши)\w*\s+(?:\S+\s+)?(?:положени|положенн|позици|позиці){_STEM}|"
-    rf"продвижени{_STEM}|просуванн{_STEM}|(?:в|у)\s+(?:наших\s+)?руках|"
+    rf"продвижени{_STEM}|просуванн{_STEM}|плацдарм{_STEM}|(?:в|у)\s+(?:наших\s+)?руках|"
     rf"(?:сда(?:л|ли|ла|ло|н|на|но|ны)|зда(?:в|ли|ла|ло|но))(?!\w)|"  # a town surrendered
     rf"(?:восстанови|відновил|відновив)\w*\s+(?:\S+\s+)?(?:позици|позиці|положени|положенн){_STEM}|(?:закрепля|закріплю|закріпля){_STEM}|"
     rf"(?:зазна|потерпе)\w*\s+(?:\S+\s+)?(?:невдач|неудач|поразк|поражени){_STEM}|"  # a failed assault
@@ -76,7 +76,15 @@ CONTROL = re.compile(
     rf"(?:перейш|перешл|перешел|перешёл|перейшов|переходит|переходить)\w*\s+(?:под|під)\s+(?:\w+\s+)?контрол{_STEM}|"
     rf"(?:продолжа|продовжу|веду|ведут|ведуть)\w*\s+(?:\w+\s+)?оборон{_STEM}|"
     rf"(?:держ|трима|утриму|удержива)\w*\s+(?:\S+\s+){{0,2}}?(?:част|окраин|околиц|район|квартал|центр|"
-    rf"позици|позиці|оборон|рубеж|рубіж|місто|город|село|селище){_STEM}|"
+    rf"позици|позиці|оборон|рубеж|рубіж|місто|город|село|селище|посел|пос[её]лок|деревн){_STEM}|"
+    # "X мы держим", "Новоданилівку ми тримаємо": holding ground in the first person
+    rf"(?:трима|утриму)(?:ємо|ли)|(?:держ|удержива)(?:им|ем|али)|"
+    # "Райгородок наш", "Кодема целиком наша": a place said to be one's own
+    rf"(?:(?:целиком|полностью|цілком|повністю)\s+)?наш[аеі]?(?=\s*(?:[,.!;:»“”\"]|[—–]\s|$))|"
+    # present-tense advance and retreat: "отходят из X", "просувається вздовж балки"
+    rf"отход(?:ят|ит|или)|відход(?:ять|ить)|просува(?:ється|ються)|продвига(?:ется|ются)|"
+    # a failed assault in the passive, its subject left out: "однак були зупинені", "штурм … был отбит"
+    rf"(?:були|был[иао]?|було)\s+(?:зупинен|остановлен|отбит|відбит|отброшен|відкинут)\w*|"
     rf"остави{_STEM}|залиши(?!{_STEM}(?:ся|сь)(?!\w)){_STEM}|вывел{_STEM}|выведен{_STEM}|вивел{_STEM}|виведен{_STEM}|"
     rf"(?<!загрозу\s)(?<!загрози\s)(?<!угрозы\s)(?<!угрозу\s)(?:окруж|оточ){_STEM}|"  # not "угрозы окружения"
     rf"(?:выш(?:ли|ел|ла)|вышед{_STEM}|выход{_STEM}|вийшл{_STEM}|вийшов|вихід{_STEM}|"
@@ -84,9 +92,12 @@ CONTROL = re.compile(
 )
 DENIAL = re.compile(
     r"(?i)(?<!\w)(?:опроверг\w*|не\s+соответству\w*\s+действительности|фейк\w*|ложь\w*|ложью|ложн\w*|брехн\w*|"
-    r"вымысел|вымысл\w*|манипуляци\w*|маніпуляці\w*|"
+    r"вымысел|вымысл\w*|манипуляци\w*|маніпуляці\w*|(?:сер|сір)(?:ой|ая|ую|ою|а|у)\s+зон\w*|"
+    r"(?:ни\s+одна|жодна)\s+(?:из\s+|з\s+|зі\s+)?сторін\w*|"  # neither side holds it
+    r"ни\s+одна\s+(?:из\s+)?сторон\w*|"
+    r"дал[её]к\w*\s+от\s+(?:реальност|действительност)\w*|далек\w*\s+від\s+(?:реальност|дійсност)\w*|"
     r"вигадк\w*|выдумк\w*|дезинформаци\w*|дезінформаці\w*|фантази\w*|фантазі\w*|"
-    r"(?:жодн|никак|ни\s+одн)\w*\s+(?:\S+\s+){0,6}?(?:нет|немає|не\s+було|не\s+было)|"
+    r"(?:жодн|никак|ни\s+одн)\w*\s+(?:\S+\s+){0,8}?(?:нет|немає|не\s+було|не\s+было|не\s+ма(?:ють|є)|не\s+име(?:ют|ет))|"
     r"(?:оточенн|окружени|закріпленн|закреплени|прорыв|прорив)\w*\s+(?:\S+\s+){0,2}?(?:немає|нет)|"
     r"(?:войск|военн|солдат|подразделени|підрозділ|військ|окупант|оккупант|росіян|россиян)\w*\s+"
     r"(?:\S+\s+){0,4}?(?:нет|немає)(?!\w)|вброс\w*|вкид\w*|ипсо|іпсо|"
@@ -120,7 +131,7 @@ SOURCE = re.compile(
     rf"(?:(?i:{CUE})\s+(?:(?i:в|у)\s+)?|(?i:по\s+(?:данным|словам)|за\s+(?:даними|словами))\s+)(?P<who>{NAME})"
 )
 HEDGE = re.compile(
-    r"(?i)(?<!\w)(?:якобы|нібито|начебто|будто\s+бы|"
+    r"(?i)(?<!\w)(?:якобы|нібито|начебто|будто\s+бы|(?<=,\s)(?:ніби|будто)|"  # "стверджують, ніби …"
     r"(?:по|за)\s+(?:неподтвержденным|непроверенным|неофициальным|некоторым|непідтвердженими|неперевіреними|"
     r"неофіційними|деякими)\s+(?:данным|сведениям|даними|відомостями)|"
     r"(?:по|за)\s+(?:неподтвержденной|непроверенной|неофициальной|непідтвердженою|неперевіреною|неофіційною)\s+"
@@ -253,7 +264,11 @@ def _split(text: str, claim: Claim, places: list[Place]) -> list[Claim]:
     names its own place; the "despite" clause denies)."""
     if claim.stance != "denied":
         return [claim]
-    parts = _asserted_clause(text, claim.start, claim.end) or _despite_parts(text, claim, places)
+    parts = (
+        _asserted_clause(text, claim.start, claim.end)
+        or _despite_parts(text, claim, places)
+        or _contrast_parts(text, claim.start, claim.end)
+    )
     if parts is None:
         return [claim]
     out = []
@@ -286,6 +301,39 @@ def _asserted_clause(text: str, start: int, end: int) -> list[tuple[tuple[int, i
             continue
         if CONTROL.search(clause) and denial_in(clause) is None and not HEDGE.search(clause):
             return [((start, m.start()), "denied"), ((m.end(), end), "asserted")]
+    return None
+
+
+_BUT = re.compile(r"(?i),\s*(?:але|проте|однак|однако|но|а)\s+(?!также\s|також\s)")
+
+
+def _contrast_parts(text: str, start: int, end: int) -> list[tuple[tuple[int, int], Stance]] | None:
+    """ "…, що росіяни справді зайшли до X, але Y залишається сірою зоною": a move granted, then a
+    denial after "but"; granted in the speaker's own words (no reporting verb before it, past a
+    "that"), it is asserted ("Противник заявил о захвате X, но это фейк" stays one denial)."""
+    for m in _BUT.finditer(text, start, end):
+        that = [t.end() for t in _THAT.finditer(text, start, m.start())]
+        first = that[-1] if that else start
+        granted = (first, m.start())
+        if _CUE_WORD.search(text, *granted) or not CONTROL.search(text, *granted):
+            continue
+        if denial_in(text, *granted) is not None or HEDGE.search(text, *granted):
+            continue
+        if denial_in(text, m.end(), end) is None:
+            continue
+        denied: Stance = "denied"
+        rest = [((m.end(), end), denied)] if CONTROL.search(text, m.end(), end) else []
+        return [(granted, "asserted"), *rest]  # a denial with no move of its own makes no claim
+    # "…, и каждый раз это оказывалось неправдой, а в пятницу штурм тоже был отбит": the other order
+    for m in reversed(list(_BUT.finditer(text, start, end))):
+        after = (m.end(), end)
+        if _CUE_WORD.search(text, *after) or not CONTROL.search(text, *after):
+            continue
+        if denial_in(text, *after) is not None or HEDGE.search(text, *after):
+            continue
+        if denial_in(text, start, m.start()) is None:
+            continue
+        return [((start, m.start()), "denied"), (after, "asserted")]
     return None
 
 

@@ -100,6 +100,7 @@ _THAT = re.compile(
 # "обвинили ВСУ в обстреле …".
 _NOMINAL = re.compile(
     r"(?i)(?<![\w])(?P<cue>сообщ(?:ил|или|ило|ила|ает|ают)\w*|заяви(?:л|ли|ло|ла|в)\w*|заявля\w*|повідоми\w*|повідомля\w*|объявил\w*|оголоси(?:в|ли|ла|ло)\w*)\s+(?:(?:лишь|только|лише|тільки|також|также|уже|вже)\s+)?(?:о|об|обо|про)\s+"
+    r"|(?<![\w])(?P<wrote>пиш(?:ут|ет|уть|е)|писа(?:л|ли|ла|в))\s+(?:о|об|про)\s+"  # "блогеры пишут о …"
     r"|(?<![\w])(?P<acc>(?:обвини|обвиня|звинуват|звинува)\w*)\s+(?:\S+\s+){1,3}?(?:в|у)\s+"
     # "аналитики фиксируют продвижение …"
     r"|(?<![\w])(?P<obj>(?:за)?(?:фиксиру(?:ют|ет)|фиксировал[аи]?|фіксу(?:ють|є)|фіксува(?:ли|в|ла)))\s+"
@@ -141,6 +142,7 @@ def find_cyrillic_quotes(text: str) -> Found:
     items += [r for r in reported if not any(_overlaps(r, d) for d in items)]
     items = [item for item in items if _WORDS.search(text, item.start, item.end)]
     items += _introductions(text, sentences, items)
+    items += _closing_speakers(text, sentences, items)
     items.sort(key=lambda item: (item.start, not item.silent))
     return Found(_resolve(text, items), unclosed)
 
@@ -166,6 +168,26 @@ def _introductions(text: str, sentences: list[tuple[int, int]], items: list[_Ite
                 who = _named_subject(text, s, e)
         if who is not None and not who.pronoun:
             out.append(_Item(s, s, False, who, cue.group() if cue else None, silent=True))
+    return out
+
+
+def _closing_speakers(text: str, sentences: list[tuple[int, int]], items: list[_Item]) -> list[_Item]:
+    """ "Окупанти стверджують, що …, однак це не відповідає дійсності, заявила речниця X": a second
+    speaker who closes a sentence already quoting someone else makes no quote of the sentence's own,
+    but a later "вона" or "за її словами" refers to her, so she is remembered after the first."""
+    out = []
+    for s, e in sentences:
+        inside = [i for i in items if s <= i.start < e and not i.direct and i.who is not None]
+        if not inside:
+            continue
+        m = next(reversed(list(_AFTER_COMMA.finditer(text, s, e))), None)
+        if m is None or _TOPIC.match(text, m.end()) or re.search(r"[—–]", m.group()):
+            continue
+        if not any(i.who is not None and i.who.end <= m.start() and m.start() <= i.end + 2 for i in inside):
+            continue  # the closing cue is not the one that already names this sentence's speaker
+        who = _forward(text, m.end(), _clause_end(text, m.end(), e))
+        if who is not None and not who.pronoun:
+            out.append(_Item(m.start(), m.start(), False, who, m["cue"], silent=True))
     return out
 
 
@@ -224,6 +246,8 @@ def _direct(text: str, quoted: list[Quoted], sentences: list[tuple[int, int]]) -
     for start, end, continues in sorted(spans):
         who, cue = _after(text, end, sentences)
         announced = bool(re.search(r":\s*[«„\"“]?\s*$", text[max(0, start - 4) : start]))
+        if _NAMED_BY.search(text, max(0, start - 30), start) and _is_name(text, start, end):
+            continue  # "с позывным «Север»", "під назвою «Азов»": a name, whatever cue follows
         if who is None and (start, end) not in dashed and not announced and _is_name(text, start, end):
             continue  # «Центр»; a short dash line ("— Чиним ночью.") is speech all the same
         if who is None:
@@ -235,6 +259,9 @@ def _direct(text: str, quoted: list[Quoted], sentences: list[tuple[int, int]]) -
     return out
 
 
+_NAMED_BY = re.compile(
+    r"(?i)(?<!\w)(?:позывн|позивн|прозвищ|прізвиськ|назв|названи|названием|псевдоним|псевдонім)\w*\s*[«„\"“]?\s*\Z"
+)
 _DASH_LINE = re.compile(r"^[ \t]*[—–][ \t]*(?P<body>[^\n]+)", re.M)
 _ANNOUNCING = re.compile(rf"(?i)(?<!\w)(?P<cue>{CUE})(?!\w)[^\n]*:[ \t]*\n\s*\Z")
 
@@ -425,7 +452,7 @@ def _nominal(text: str, s: int, e: int) -> _Item | None:
     m = _NOMINAL.search(text, s, e)
     if m is None:
         return None
-    group = "cue" if m["cue"] else "obj" if m["obj"] else "acc"
+    group = "cue" if m["cue"] else "wrote" if m["wrote"] else "obj" if m["obj"] else "acc"
     cue = m[group]
     who = _backward(text, s, m.start(group))
     if who is None:
@@ -471,6 +498,8 @@ def _after_content(text: str, s: int, e: int) -> _Item | None:
     m = found[-1]
     if _TOPIC.match(text, m.end()):  # ", заявив о «…»": what was said, not who said it
         return None
+    if _TOLD_OUTLET.match(text, m.end()):  # ", рассказала «Новой газете» о …": the outlet was told
+        return None
     who = _forward(text, m.end(), _clause_end(text, m.end(), e)) or _document_role(text, m)
     if who is None:
         return None
@@ -478,6 +507,7 @@ def _after_content(text: str, s: int, e: int) -> _Item | None:
 
 
 _TOPIC = re.compile(r"(?i)\s+(?:о|об|обо|про|что|що)(?!\w)")
+_TOLD_OUTLET = re.compile(r"(?i)\s+[«„\"][^»“”\"]{1,40}[»“”\"]\s+(?:о|об|обо|про)(?!\w)")
 
 
 def _document_role(text: str, cue: re.Match[str]) -> _Who | None:
@@ -523,8 +553,15 @@ def _forward(text: str, start: int, end: int) -> _Who | None:
         words = [w for w in words if w[0] >= conversation.end()]
     # "в утренней сводке штаба", "у ранковому зведенні Генштабу": the body behind the document
     document = next((n for n, w in enumerate(words[:3]) if _DOCUMENT.match(w[2])), None)
-    if document is not None and all(w[2].islower() for w in words[:document]):
+    words_at_document = words[document] if document is not None else (0, 0, "")
+    if document is not None and all(
+        w[2].islower() or (n == 0 and not _ORGS.match(w[2]) and not _PERSON_BACK.match(w[2]))
+        for n, w in enumerate(words[:document])
+    ):  # "Окремо у зведенні зазначено": an opening adverb is not the body
         words = words[document + 1 :]
+        if not words:  # the document alone: the body that issued the one cited before
+            s, e, w = words_at_document
+            return _Who(s, e, w, role=True, via=tuple(via))
     media = _media_run(words)
     if media and len(media) < len(words):  # "сообщил «Интерфаксу» в понедельник источник": the agency relays
         via = media + via
@@ -559,6 +596,9 @@ def _backward(text: str, start: int, end: int) -> _Who | None:
     return _forward(text, words[0][0], words[-1][1])
 
 
+_COUNTRY = re.compile(r"(?i)^(?:росси|росі|украин|україн)\w*$")
+
+
 def _institution_tail(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """ "Информацию о взятии Покровска в ВСУ (опровергли)": the institution after the last "в"/"у"
     right before the cue, not the object fronted before it."""
@@ -567,9 +607,11 @@ def _institution_tail(words: list[tuple[int, int, str]]) -> list[tuple[int, int,
         return words  # "Источник в силовых структурах", "Представитель в Генштабе": the speaker is first
     for n in range(len(words) - 2, 0, -1):
         head = words[n + 1][2].strip('«»"')
-        if words[n][2].casefold() in {"в", "во", "у"} and (
-            _ORGS.match(head) or (len(head) > 1 and head.isupper())
-        ):
+        if (
+            words[n][2].casefold() in {"в", "во", "у"}
+            and not _COUNTRY.match(head)
+            and (_ORGS.match(head) or (len(head) > 1 and head.isupper()))
+        ):  # "блогеры в России пишут": a country where they are, not an institution that speaks
             return words[n + 1 :]
     return words
 
@@ -730,7 +772,9 @@ def _speaker_words(words: list[tuple[int, int, str]], via: tuple[tuple[int, int,
     phrase: list[tuple[int, int, str]] = []
     for n, w in enumerate(words):
         callsign = bool(phrase) and _CALLSIGN.match(phrase[-1][2]) is not None
-        if _STOP.match(w[2]) or (len(phrase) >= 5 and not callsign) or _dated(words, n):
+        # "Командир батальйону Сил оборони з позивним «Граніт»": a long phrase runs on to its call sign
+        ahead = any(_CALLSIGN.match(x[2]) for x in words[n : n + 2])
+        if _STOP.match(w[2]) or (len(phrase) >= 5 and not callsign and not ahead) or _dated(words, n):
             break
         phrase.append(w)
         if callsign:  # "командир роты с позывным «Варяг»": the call sign ends the phrase
