@@ -212,3 +212,65 @@ def test_the_2024_renaming_of_novomoskovsk_leads_to_samar(
     pipeline: Pipeline, language: str, text: str, mention: str
 ) -> None:
     assert places(pipeline, text, language)[mention] == 699445  # Samar, Dnipropetrovsk Oblast
+
+
+def test_a_front_town_opening_a_sentence_is_a_place(pipeline: Pipeline) -> None:
+    found = places(pipeline, "Оріхів досі під обстрілами, кажуть волонтери.", "uk")
+    assert found.get("Оріхів") == 698428  # Orikhiv, Zaporizhzhia Oblast
+
+
+def test_a_sentence_opener_the_article_names_elsewhere_is_that_place(pipeline: Pipeline) -> None:
+    text = "Штурмовики знову пішли на Новоданилівку. Новоданилівку втримали, каже комбат."
+    found = pipeline(Document(text, Metadata(language="uk", published=PUBLISHED)))
+    ids = [p.geonames_id for p in found.get(Place)]
+    assert len(ids) == 2
+    assert len(set(ids)) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mention", "geonames_id"),
+    [
+        ("ru", "Глава Лозовской общины рассказал о ремонте моста.", "Лозовской", 702760),
+        ("uk", "Голова Лозівської міської громади оголосив збір.", "Лозівської", 702760),
+        ("uk", "Секретар Хотінської громади попередив про тривогу.", "Хотінської", 706253),
+    ],
+)
+def test_a_community_adjective_names_its_seat(
+    pipeline: Pipeline, language: str, text: str, mention: str, geonames_id: int
+) -> None:
+    assert places(pipeline, text, language).get(mention) == geonames_id
+
+
+def test_a_surname_after_a_first_name_is_no_place_later_in_the_article(pipeline: Pipeline) -> None:
+    text = "Про це розповів полковник Андрій Дубина. Пізніше Дубина додав, що бої тривають."
+    assert "Дубина" not in places(pipeline, text, "uk")
+
+
+def test_a_neuter_village_name_is_no_person(pipeline: Pipeline) -> None:
+    found = places(pipeline, "Блогеры спорят о судьбе Нетайлово уже неделю.", "ru")
+    assert found.get("Нетайлово") == 9112918  # Netailove, Donetsk Oblast
+
+
+def test_a_pil_town_in_an_oblique_case(pipeline: Pipeline) -> None:
+    doc = pipeline(
+        Document("Колона рухалася до Олександрополя вночі.", Metadata(language="uk", published=PUBLISHED))
+    )
+    assert [p.name.rstrip("'") for p in doc.get(Place)] == ["Oleksandropil"]
+
+
+def test_a_lone_ovoho_is_a_neuter_genitive(pipeline: Pipeline) -> None:
+    assert places(pipeline, "Човни помітили біля Львового на Дніпрі.", "uk").get("Львового") == 702545
+
+
+def test_a_feminine_genitive_is_not_a_neuter(pipeline: Pipeline) -> None:
+    assert places(pipeline, "Дрон упав неподалік Межової вранці.", "uk").get("Межової") == 701305
+
+
+def test_a_direction_of_a_large_city_names_the_city(pipeline: Pipeline) -> None:
+    found = places(pipeline, "Ситуація на Слов'янському напрямку складна.", "uk")
+    assert found.get("Слов'янському") == 693468  # Sloviansk
+
+
+def test_a_region_after_a_district_noun_picks_the_namesake(pipeline: Pipeline) -> None:
+    text = "Администрация Климовского района Брянской области сообщила о прилёте дрона."
+    assert places(pipeline, text, "ru").get("Климовского") == 547591  # Klimovo, Bryansk Oblast

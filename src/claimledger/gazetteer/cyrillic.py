@@ -22,6 +22,11 @@ after the list it stands in) keeps those inside, every mention of a name takes t
 and the namesakes near the article's unambiguous places are kept over those far away
 (`_in_context`). Does not: read irregular pairs beyond these (Казачьи Лагеря/Козачі Лагері) or
 Soviet names missing from the gazetteer.
+Adjectives of a town's community or administration ("Лозовской общины", "Лозівської міської
+громади", "Жовтоводської МВА") name its seat, the largest namesake, inside a region named after the
+noun ("Климовского района Брянской области"). A sentence's first word is a place when it is a sized
+town of the front or a name the article reads as a place elsewhere; a word written after a first name
+anywhere in the article is that person's surname throughout.
 """
 
 from __future__ import annotations
@@ -63,7 +68,13 @@ def word(text: str) -> str:
 # "Мариуполь/Мариуполя", feminine adjectives of regions "Харьковской/Харківської", possessive
 # "Часового Яру" -> "Часів Яр").
 _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ового", ("ів", "овой", "овий", "ове")),
+    # "-піль" towns keep і only in the nominative ("до Олександрополя", "у Тернополі")
+    ("поля", ("піль",)),
+    ("полі", ("піль",)),
+    ("полю", ("піль",)),
+    ("полем", ("піль",)),
+    # a lone "-ового" is a neuter's genitive ("навпроти Львового": Львове, not Львів)
+    ("ового", ("ове", "ів", "овой", "овий")),
     ("овым", ("ов", "овый", "овой", "ово")),
     ("овим", ("ів", "овий", "ове")),
     ("ского", ("ское", "ске", "ский", "ськ", "ск")),
@@ -104,7 +115,7 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ими", ("і", "ие", "ий")),
     ("ых", ("ые", "ый")),
     ("их", ("і", "ий", "ие")),
-    ("ої", ("а", "ий", "е")),
+    ("ої", ("а", "ий")),
     ("ій", ("а", "ий", "я")),
     ("ую", ("ая",)),
     ("ов", ("ы", "и", "")),
@@ -149,8 +160,15 @@ _FOCUS = frozenset({"UA", "RU"})
 _SHCHYNA = re.compile(r"^(?P<stem>[А-ЯЁІЇЄҐ][а-яёіїєґ'ʼ’]+?)(?P<sh>щин|чин)(?:а|и|у|і|е|ой|ою|ою)$")
 # An adjective from a town name before "направлении"/"напрямку" ("на Покровском направлении",
 # "на Покровському та Костянтинівському напрямках"): the town.
-_DIRECTION = re.compile(r"(?i)^(?:направлени|напрям|район(?!н)|громад)")
-_ADJ_CASE = re.compile(r"(?:ому|ом|ій|ой|ым|им|ого|ий|ый|ая|ое|а)$")
+# So does an adjective of a town's administration ("Лозовской общины", "Хотінської громади",
+# "Васильевского округа", "Жовтоводської МВА"), also with the kind of community between
+# ("Лозівської міської громади").
+_DIRECTION = re.compile(r"(?i)^(?:направлени|напрям|район(?!н)|громад|общин|округ(?!л))")
+_TOWN_ADMINISTRATIONS = frozenset({"МВА", "ВА", "МВЦА", "ВЦА"})
+_COMMUNITY_KIND = re.compile(
+    r"(?i)^(?:міськ|сільськ|селищн|городск|сельск|поселков|територіальн|территориальн|муніципальн|муниципальн)"
+)
+_ADJ_CASE = re.compile(r"(?:ому|ом|ій|ої|ой|ым|им|ого|ий|ый|ая|ое|а)$")
 _ADJ_SUFFIX = re.compile(r"(?:ьск|ськ|ск|цьк|цк|зьк|зск)$")
 # A capitalized adjective before a lowercase noun is part of a name ("Донецька обласна прокуратура",
 # "Восточной группировки"), not a place by itself.
@@ -254,13 +272,20 @@ _LETTERS = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё")}
 
 
 def forms(word: str) -> list[str]:
+    """See `_forms`: a fresh list of the cached readings (a word is read in up to three spans and
+    again by the rules around it)."""
+    return list(_forms(word))
+
+
+@lru_cache(maxsize=16384)
+def _forms(word: str) -> tuple[str, ...]:
     """The word as written, then its possible nominatives, in order of preference; a hyphenated name
     ("Купянском-Узловым") part by part, a region named by "-щина" ("Дніпропетровщині") as its oblast."""
     if "-" in word.strip("-"):
         parts = [_word_forms(part, plural=False)[:8] for part in word.split("-")]
         if all(parts) and len(parts) <= 3:
-            return list(dict.fromkeys("-".join(combo) for combo in product(*parts)))[:64]
-    return _region_forms(word) + _word_forms(word)
+            return tuple(dict.fromkeys("-".join(combo) for combo in product(*parts)))[:64]
+    return (*_region_forms(word), *_word_forms(word))
 
 
 def _region_forms(word: str) -> list[str]:
@@ -322,7 +347,59 @@ def find_cyrillic_mentions(parsed: Doc, gazetteer: Gazetteer, language: str) -> 
             continue
         found.append(hit[1])
         i = hit[0]
-    return _in_context(_one_sense(found))
+    return _in_context(_one_sense(_named_again(parsed, _not_surnames(parsed, found))))
+
+
+def _not_surnames(parsed: Doc, found: list[Mention]) -> list[Mention]:
+    """Without the mentions of a word the article also writes after a first name ("Владислав Дубина
+    … Як уточнив Дубина"): one person's surname throughout, unless it names a large place."""
+    surnames = {
+        fold(word(t.text))
+        for t in parsed[1:]
+        if t.text[:1].isupper()
+        and parsed[t.i - 1].text[:1].isupper()
+        and word(parsed[t.i - 1].text).casefold() in _FIRST_NAMES
+    }
+    if not surnames:
+        return found
+    text = parsed.text  # built once: spaCy joins the tokens on every call
+    return [
+        m
+        for m in found
+        if fold(text[m.start : m.end]) not in surnames
+        or any(c.population >= _TOWN or c.feature in _AREAS for c in m.candidates)
+    ]
+
+
+def _named_again(parsed: Doc, found: list[Mention]) -> list[Mention]:
+    """A sentence's first word that names a place the article mentions elsewhere ("…звільнення
+    Новоданилівки. — Новоданилівку ми тримаємо"): the opener rule (`_prominent`) keeps villages out
+    where the word could be any capitalized word, but a name the article already reads as a place is
+    that place. Only the openers no mention covers are looked at, each against the names found."""
+    if not found:
+        return found
+    known: dict[str, tuple[Candidate, ...]] = {}
+    for m in found:
+        known.setdefault(fold(m.text), m.candidates)
+    added: list[Mention] = []
+    for token in parsed:
+        if not token.text[:1].isupper() or len(token.text) < 4:
+            continue
+        if token.i and not token.is_sent_start and not parsed[token.i - 1].is_punct:
+            continue  # mid-sentence: the first pass read it already
+        span = parsed[token.i : token.i + 1]
+        if not _can_start(token.text) or not _opens_sentence(span):
+            continue
+        if any(m.start < token.idx + len(token.text) and token.idx < m.end for m in found):
+            continue
+        if _named_otherwise(span):
+            continue
+        for name in forms(word(token.text)):
+            candidates = known.get(fold(name))
+            if candidates:
+                added.append(Mention(*_visible(span), name, "gazetteer", candidates))
+                break
+    return sorted(found + added, key=lambda m: m.start) if added else found
 
 
 # Namesakes of the front are many ("Романівка", "Калинівка": dozens of villages, most with no
@@ -501,22 +578,37 @@ def _hyphenated_spellings(name: str) -> list[str]:
 
 def _visible(span: Span) -> tuple[int, int]:
     """The span without invisible characters at its edges ("Покровском\u200b" ends before the ZWSP)."""
-    text, start, end = span.doc.text, span.start_char, span.end_char
-    while end > start and text[end - 1] in _INVISIBLE:
+    text = span.text  # the span's own text: `doc.text` would join the whole document on each call
+    end = len(text)
+    while end > 0 and text[end - 1] in _INVISIBLE:
         end -= 1
+    start = 0
     while start < end and text[start] in _INVISIBLE:
         start += 1
-    return start, end
+    return span.start_char + start, span.start_char + end
 
 
 def _direction_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> tuple[int, Mention] | None:
     """The most prominent town a direction's adjective may come from ("Костянтинівському" is
     Костянтинівка, a city of the front, not Старокостянтинів)."""
     span = parsed[i : i + 1]
-    best: tuple[tuple[bool, bool, int], str, Candidate] | None = None
-    for name in direction_forms(word(span.text)):
-        for c in _kept(span, gazetteer.lookup(name), name, language):
-            score = (c.front > 0 or c.population >= _METROPOLIS, c.population >= 20_000, c.population)
+    civic = _civic(parsed[i])
+    region = _region_after_noun(parsed, i, gazetteer)
+    best: tuple[tuple[bool, bool, bool, int], str, Candidate] | None = None
+    readings = [(name, gazetteer.lookup(name)) for name in direction_forms(word(span.text))]
+    if region and any(c.admin1_code in region for _, found in readings for c in found):
+        readings = [(name, tuple(c for c in found if c.admin1_code in region)) for name, found in readings]
+    for name, found in readings:
+        for c in _kept(span, found, name, language):
+            front = c.front > 0 or c.population >= _LARGE
+            # a community or city administration is named for its seat, the largest namesake
+            # ("Лозовской общины" is Lozova, not a front village Лозове); a direction for the front
+            alike = _alike(fold(romanize(name, "uk")), c.name)  # not a namesake GeoNames lists oddly
+            score = (
+                (c.population >= 20_000, front, alike, c.population)
+                if civic
+                else (front, c.population >= 20_000, alike, c.population)
+            )
             if best is None or score > best[0]:
                 best = (score, name, c)
     if best is None and language == "ru":  # "Времевском": Времівка, known by its Ukrainian name only
@@ -524,7 +616,7 @@ def _direction_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> 
             for spelled in ukrainian_spellings(name)[:4]:
                 for c in _kept(span, gazetteer.lookup(spelled), spelled, language):
                     if c.country == "UA" and c.front and (best is None or c.front > best[2].front):
-                        best = ((True, False, c.population), spelled, replace(c, naming="ru"))
+                        best = ((True, False, True, c.population), spelled, replace(c, naming="ru"))
     if best is None:
         return None
     return i + 1, Mention(*_visible(span), best[1], "gazetteer", (best[2],))
@@ -1017,8 +1109,15 @@ def _coordinated_region(
     return None
 
 
+# Neuter village nominatives ("Нетайлово", "Курахово", "Предтечино"): no Russian surname ends so,
+# though natasha tags some as people.
+_NEUTER_PLACE = re.compile(r"(?:ово|ево|ёво|ино|ыно)$")
+
+
 def _in_person(span: Span) -> bool:
     """Whether NER (natasha, Russian) tagged the span as part of a person's name."""
+    if len(span) == 1 and _NEUTER_PLACE.search(span.text):
+        return False
     return any(e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end for e in span.doc.ents)
 
 
@@ -1029,14 +1128,36 @@ def direction_forms(adjective: str) -> list[str]:
     out = [stem]
     base = _ADJ_SUFFIX.sub("", stem)
     if base != stem and len(base) >= 3:
-        out += [base + ending for ending in ("", "е", "о", "ка", "а", "ье", "я", "ове", "ово", "ха")]
+        out += [base + ending for ending in ("", "е", "о", "ка", "а", "ье", "я", "ове", "ово", "ха", "ь")]
         # "Гуляйпільському"/"Гуляйпольском" -> "Гуляйполе": і -> о in the last syllable, soft sign dropped
         hard = re.sub(r"і(?=[^аеиоуяюєії]*$)", "о", base).removesuffix("ь")
         if hard != base:
-            out += [hard + ending for ending in ("е", "я", "")]
+            out += [hard + ending for ending in ("е", "я", "", "а")]
         if stem.endswith(("зьк", "зск")):
             out += [base + "жжя", base + "жье"]
     return list(dict.fromkeys(out))
+
+
+_CIVIC = re.compile(r"(?i)^(?:громад|общин|округ)")
+
+
+def _region_after_noun(parsed: Doc, i: int, gazetteer: Gazetteer) -> frozenset[str]:
+    """The admin1 codes of a region named after the adjective's noun ("Климовского района Брянской
+    области" is Klimovo in Bryansk Oblast, not a Crimean namesake of the front)."""
+    for t in parsed[i + 1 : i + 24]:
+        if _DIRECTION.match(t.text) or t.text in _TOWN_ADMINISTRATIONS:
+            return _region_after(parsed[i : t.i + 1], gazetteer)
+    return frozenset()
+
+
+def _civic(token: Token) -> bool:
+    """Whether the adjective's noun is a town's community or administration, not a direction."""
+    for t in token.doc[token.i + 1 : token.i + 24]:
+        if t.text in _TOWN_ADMINISTRATIONS or _CIVIC.match(t.text):
+            return True
+        if _DIRECTION.match(t.text):
+            return False
+    return False
 
 
 def _before_direction(token: Token) -> bool:
@@ -1048,8 +1169,10 @@ def _before_direction(token: Token) -> bool:
     if i > 0 and doc[i - 1].text in "-‐" and not doc[i - 1].whitespace_:  # "Южно-Донецком": no town
         return False
     for t in doc[i + 1 : i + 24]:  # "на Куп'янському, Лиманському … та Торецькому напрямках"
-        if _DIRECTION.match(t.text):
+        if _DIRECTION.match(t.text) or t.text in _TOWN_ADMINISTRATIONS:
             return True
+        if _COMMUNITY_KIND.match(t.text):
+            continue
         listed = t.text in {",", "и", "та", "і", "й", "-", "‐"} or t.text[:1].isupper()
         if not listed:
             return False
@@ -1249,4 +1372,5 @@ def _prominent(c: Candidate, *, inflected: bool) -> bool:
     """A sentence's first word is a place only if well known; as an inflected form, only if large."""
     if c.feature in _AREAS or c.population >= 20_000:
         return True
-    return not inflected and c.front > 1
+    # a town of the front as written ("Оріхів залишається…"): sized towns are rarely common words
+    return not inflected and (c.front > 1 or (c.front > 0 and c.population >= _SIZED))
