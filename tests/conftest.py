@@ -38,6 +38,21 @@ def pipeline(settings: Settings) -> Pipeline:
 
 
 @pytest.fixture(scope="session")
+def cyrillic_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    """The pipeline up to claims on the real default gazetteer, built into a temporary dir where absent
+    (framing is left out: it cannot change what the Russian/Ukrainian tests look at)."""
+    from claimledger.eval.dates import pipeline_to_claims
+    from claimledger.gazetteer.build import build
+    from claimledger.gazetteer.index import default_path
+
+    if default_path().is_file():
+        return pipeline_to_claims(Settings())
+    path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
+    build(path)
+    return pipeline_to_claims(Settings(gazetteer_path=str(path)))
+
+
+@pytest.fixture(scope="session")
 def shared() -> Path:
     if not (SHARED / "data").is_dir():
         pytest.skip("../shared/data is absent (it is present on CI); corpus-based test skipped")

@@ -13,8 +13,6 @@ import pytest
 
 from claimledger.document import Claim, DateMention, Document, Entity, Metadata, Place, Quote
 from claimledger.eval.cyrillic import evaluate_file, read_adaq, read_gold, same_speaker
-from claimledger.eval.dates import pipeline_to_claims
-from claimledger.gazetteer.build import build
 from claimledger.gazetteer.cyrillic import direction_forms, forms
 from claimledger.gazetteer.index import default_path
 from claimledger.pipeline import Pipeline
@@ -25,17 +23,6 @@ from claimledger.temporal.cyrillic import find_cyrillic_dates
 PUBLISHED = date(2025, 12, 3)  # a Wednesday
 POKROVSK, VOVCHANSK, CHASIV_YAR, BAKHMUT, KOSTIANTYNIVKA = 704422, 689304, 710915, 713174, 705104
 KHARKIV, KYIV, TORETSK, KUPIANSK, RUSSIA = 706483, 703448, 709354, 703656, 2017370
-
-
-@pytest.fixture(scope="module")
-def cyrillic_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    """The pipeline up to claims on the real default gazetteer, built into a temporary dir where absent
-    (framing is left out: it cannot change what these tests look at)."""
-    if default_path().is_file():
-        return pipeline_to_claims(Settings())
-    path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
-    build(path)
-    return pipeline_to_claims(Settings(gazetteer_path=str(path)))
 
 
 def analyze(pipeline: Pipeline, text: str, language: str) -> Document:

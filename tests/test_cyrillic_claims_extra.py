@@ -13,21 +13,13 @@ import pytest
 
 from claimledger.claims.cyrillic import denial_in, extract_cyrillic_events, stance
 from claimledger.document import Claim, Document, Metadata, Place
-from claimledger.eval.dates import pipeline_to_claims
-from claimledger.gazetteer.build import build
-from claimledger.gazetteer.index import default_path
 from claimledger.pipeline import Pipeline
 from claimledger.settings import Settings
 
 
 @pytest.fixture(scope="module")
-def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    """The pipeline up to claims on the default gazetteer, built into a temporary dir where absent."""
-    if default_path().is_file():
-        return pipeline_to_claims(Settings())
-    path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
-    build(path)
-    return pipeline_to_claims(Settings(gazetteer_path=str(path)))
+def pipeline(cyrillic_pipeline: Pipeline) -> Pipeline:
+    return cyrillic_pipeline
 
 
 def claims_of(pipeline: Pipeline, text: str, language: str) -> list[tuple[str, str, list[str]]]:
@@ -201,7 +193,6 @@ def test_a_situation_or_a_fire_under_control_is_no_territory(pipeline: Pipeline)
 
 def test_the_claims_stage_reports_strikes_and_casualties_beside_control() -> None:
     from claimledger.document import Claim, Document, Metadata
-    from claimledger.settings import Settings
     from claimledger.stages import build_pipeline
 
     text = (

@@ -13,24 +13,15 @@ from datetime import date
 import pytest
 
 from claimledger.document import Document, Metadata, Place
-from claimledger.eval.dates import pipeline_to_claims
-from claimledger.gazetteer.build import build
 from claimledger.gazetteer.cyrillic import forms, ukrainian_spellings
-from claimledger.gazetteer.index import default_path
 from claimledger.pipeline import Pipeline
-from claimledger.settings import Settings
 
 PUBLISHED = date(2026, 3, 11)
 
 
 @pytest.fixture(scope="module")
-def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
-    """The pipeline up to claims on the default gazetteer (built into a temporary dir where absent)."""
-    if default_path().is_file():
-        return pipeline_to_claims(Settings())
-    path = tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite"
-    build(path)
-    return pipeline_to_claims(Settings(gazetteer_path=str(path)))
+def pipeline(cyrillic_pipeline: Pipeline) -> Pipeline:
+    return cyrillic_pipeline
 
 
 def places(pipeline: Pipeline, text: str, language: str) -> dict[str, int | None]:
