@@ -429,3 +429,59 @@ def test_a_river_far_from_any_town_in_the_text_lies_in_the_middle_of_a_local_sto
     )
     river = _found(doc)["Catawba River"]
     assert (river.feature, river.admin1, river.geonames_id) == ("unlisted", "North Carolina", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Firefighters from Paris and Henry County fought the blaze.",
+        "Deputies said the Paris woman was booked into the Henry County jail on Tuesday.",
+    ],
+)
+def test_a_namesake_in_a_local_story_lies_in_the_region_that_fits_its_names(places, text):
+    found = _found(places(text))
+    assert {(found[n].country, found[n].admin1) for n in ("Paris", "Henry County")} == {("US", "Tennessee")}
+
+
+def test_a_world_city_beside_its_country_stays_abroad_in_a_story_from_a_us_state(places):
+    found = _found(places("Tourists from Kentucky visited Paris and Lyon, France, last week."))
+    assert (found["Paris"].country, found["Lyon"].country) == ("FR", "FR")
+
+
+def test_a_foreign_story_keeps_its_country_though_us_towns_share_its_names(places):
+    found = _found(places("Police in Cairo and Alexandria guarded the churches of St. Peter and St. Paul."))
+    assert (found["Cairo"].country, found["Alexandria"].country) == ("EG", "EG")
+
+
+def _mentions(text: str, *names: str) -> list:
+    from claimledger.gazetteer.detect import Mention
+
+    out, cursor = [], 0
+    for name in names:
+        start = text.index(name, cursor)
+        cursor = start + len(name)
+        out.append(Mention(start, cursor, name, "gazetteer", ()))
+    return out
+
+
+def test_a_name_met_only_as_a_street_is_no_evidence_of_where_the_story_is():
+    from claimledger.gazetteer.names import fold
+    from claimledger.gazetteer.resolve import streets
+
+    text = "He lives at 2517 Memphis St. in Alexandria. Augusta Road was shut; they drove to Augusta."
+    mentions = _mentions(text, "Memphis", "Alexandria", "Augusta", "Augusta")
+    groups: dict = {}
+    for m in mentions:
+        groups.setdefault(fold(m.text), []).append(m)
+    assert streets(groups, text) == {"memphis"}  # Augusta is also a town here (one sense per discourse)
+    after_a_sentence = "They drove to Plattsville. St. Mary's church was full."
+    groups = {"plattsville": _mentions(after_a_sentence, "Plattsville")}
+    assert streets(groups, after_a_sentence) == set()
+
+
+def test_a_towns_police_council_or_residents_mark_a_local_town():
+    from claimledger.gazetteer.resolve import local_towns
+
+    text = "A Paris man spoke. The Dublin City Council met. Newark police came. London is far."
+    mentions = _mentions(text, "Paris", "Dublin", "Newark", "London")
+    assert local_towns(mentions, text) == {"paris", "dublin", "newark"}

@@ -3,12 +3,15 @@
 Each candidate's score is a sum of named features a reviewer can check (see `Features`): how big the
 place is, what kind of place, how well and how officially the name matched, whether it lies in the
 countries and regions the article names (and whether it is the capital of a country named), how close
-it lies to the article's other places, and a prior for the front zone this tool is built for. The text
-itself can narrow a name's candidates: a dateline is a town, "Washington state" a region, a name
-before "City Council" or "Mayor" a town, and "a Lebanon woman" is no country. All mentions
-of one name share one reading. Confidence is the winner's share of a softmax over its rivals' scores,
-lowered for a loose (folded) name match. A river or township the gazetteer lacks gets the point of the
-town the text names beside it, with a low confidence.
+it lies to the article's other places, whether it lies in the article's home region (the state that
+fits the article's names together: 'Paris' beside 'Henry County' is Paris, Tennessee), and a prior for
+the front zone this tool is built for. The text itself can narrow a name's candidates: a dateline is a
+town, "Washington state" a region, a name before "City Council" or "Mayor" a town, and "a Lebanon
+woman" is no country; a town's police, council or residents make a story local, where a namesake's
+fame counts for less; a name met only as a street ("Memphis St.") is no evidence of where the story
+is. All mentions of one name share one reading. Confidence is the winner's share of a softmax over
+its rivals' scores, lowered for a loose (folded) name match. A river or township the gazetteer lacks
+gets the point of the town the text names beside it, with a low confidence.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from claimledger.gazetteer.names import fold
 COUNTRY_PRIOR = {"UA": 0.3, "RU": 0.15}
 Votes = dict[str, float]  # country or region code -> share of the article's names pointing there
 _TEMPERATURE = 0.2
+_HOME_NAMES = 2  # a home region must fit at least this many of the article's names (home_region)
+_LOCAL_SIZE = 5 / 7  # a local town's size counts up to a town of 100,000 people (local_towns)
 _NEAR_KM = 150.0
 _AREAS = frozenset({"county", "region", "country"})
 _DATELINE_MARKS = (",", "-", "—", "–", "(")
@@ -61,6 +66,15 @@ _PEOPLE = frozenset(
 )  # fmt: skip
 
 
+# "2517 Memphis St.": the word after a name that makes it a street's (see streets)
+_STREET_WORDS = frozenset(
+    {"st.", "st", "street", "rd.", "road", "ave.", "ave", "avenue", "blvd.", "boulevard", "drive", "lane",
+     "pike", "highway", "hwy."}
+)  # fmt: skip
+# "Paris police", "Paris firefighters": a town's own services and people (see local_towns)
+_LOCAL_WORDS = frozenset({"police", "policemen", "firefighters", "residents", "resident"})
+
+
 @dataclass(frozen=True, slots=True)
 class Weights:
     """The weight of each feature in a candidate's score. Tuned on the first half of LGL and of
@@ -85,6 +99,9 @@ class Weights:
     # the capital of a country the article names: "Washington" beside "the U.S." is the government's
     # seat, not the state; "Moscow" beside "Russia" (chosen on even-numbered LGL articles, checked on odd)
     capital_named: float = 0.6
+    # the place lies in the article's home region, the one that fits most of its names together
+    # (home_region; chosen on even-numbered LGL articles, checked on odd)
+    home: float = 0.35
 
 
 WEIGHTS = Weights()
@@ -109,6 +126,9 @@ class Context:
     admin1: dict[str, Votes]
     anchors: list[tuple[str, float, float]]
     nations: dict[str, str] = field(default_factory=dict)  # name key -> country, for names read as countries
+    region: str | None = None  # the article's home region (home_region), a first-level code
+    # name keys that may read as a country, or as the capital of another country the article names
+    national: frozenset[str] = frozenset()
 
     def others(self, key: str) -> tuple[Votes, Votes]:
         """Votes of the article's other names: a name does not vote for itself."""
@@ -131,14 +151,16 @@ def _same_name(a: str, b: str) -> bool:
     return a == b or (long.startswith(short + " ") and long[len(short) + 1 :] in _SAME_PLACE_WORDS)
 
 
-def prior(c: Candidate, w: Weights = WEIGHTS) -> float:
-    """Context-free score: size, kind of place, match quality, front-zone prior."""
-    size = min(1.0, math.log10(c.population + 1) / 7)
+def prior(c: Candidate, w: Weights = WEIGHTS, local: bool = False) -> float:
+    """Context-free score: size, kind of place, match quality, front-zone prior. A name the text
+    treats as a local town (`local_towns`) weighs size only up to _LOCAL_SIZE, and no capital bonus:
+    the town's council, police or residents make local news wherever the town is."""
+    size = min(_LOCAL_SIZE if local else 1.0, math.log10(c.population + 1) / 7)
     match = w.canonical * c.canonical + w.exact * c.exact + w.naming * (c.naming is not None)
     match += w.curated * (c.naming in _CURATED)
     front = w.front * (c.front > 0) + 0.05 * min(max(c.front - 1, 0), 4)
     kind = {"country": w.country, "region": w.region, "county": w.county}.get(c.feature, 0.0)
-    kind += w.capital * (c.capital and c.canonical)  # "Philadelphia" is also Amman's old name
+    kind += w.capital * (c.capital and c.canonical and not local)  # "Philadelphia" is also Amman's old name
     return w.size * size + kind + match + COUNTRY_PRIOR.get(c.country or "", 0.0) + front
 
 
@@ -155,6 +177,8 @@ def contextual(
     score = w.in_country * max(0, countries[c.country or ""]) / max(1, sum(countries.values()) + w.smooth)
     if c.admin1_code:  # a town in the article's region, or the region of the article's towns
         score += w.in_admin1 * min(1, max(0, admin1[c.admin1_code]))
+        # "Russia", "Peru", or "Paris" beside "France", is not pulled to a home-state village
+        score += w.home * (c.admin1_code == ctx.region and key not in ctx.national)
     if c.capital and c.country in {code for other, code in ctx.nations.items() if other != key}:
         score += w.capital_named
     if c.lat is not None and c.lon is not None:
@@ -183,10 +207,12 @@ def resolve(mentions: Sequence[Mention], text: str = "", w: Weights = WEIGHTS) -
         pool[key] = tuple(c for c in pool[key] if c.feature == "region") or pool[key]
     for key, kinds in municipal(mentions, text).items():
         pool[key] = tuple(c for c in pool[key] if c.feature not in kinds) or pool[key]
-    chosen = {key: _ranked(pool[key], key, None, within, w) for key in groups}
+    local = local_towns(mentions, text)
+    chosen = {key: _ranked(pool[key], key, None, within, w, key in local) for key in groups}
+    mute = streets(groups, text)
     for _ in range(2):
-        ctx = _context(chosen, w)
-        chosen = {key: _ranked(pool[key], key, ctx, within, w) for key in groups}
+        ctx = _context({key: ranked for key, ranked in chosen.items() if key not in mute}, w)
+        chosen = {key: _ranked(pool[key], key, ctx, within, w, key in local) for key in groups}
     out = []
     located = _locate_counties(chosen)
     beside = _beside(mentions, chosen, located, text)
@@ -330,6 +356,35 @@ def municipal(mentions: Sequence[Mention], text: str) -> dict[str, frozenset[str
     return out
 
 
+def streets(groups: dict[str, list[Mention]], text: str) -> set[str]:
+    """Names met only as streets ('2517 Memphis St.', 'Augusta Road'): they stay mentions, but a
+    street named after a far town says nothing about where the story is, so they cast no vote and
+    lend no point to the article's context. Name keys."""
+    return {key for key, ms in groups.items() if all(_street(m, text) for m in ms)}
+
+
+def _street(m: Mention, text: str) -> bool:
+    """'Memphis St.' but not 'Plattsville. St. Mary's': the street word must follow the name itself."""
+    after = text[m.end : m.end + 12]
+    words = after.split()
+    return after.startswith(" ") and bool(words) and words[0].rstrip(",").lower() in _STREET_WORDS
+
+
+def local_towns(mentions: Sequence[Mention], text: str) -> set[str]:
+    """'Paris City Hall', 'the Paris Police Department', 'a Paris woman': a town's own institutions
+    and residents are the business of its local paper, so the text says the story is local to that
+    town, whichever of its namesakes it is; its size then says little. Name keys."""
+    keys = set()
+    for m in mentions:
+        after = text[m.end : m.end + 30].lstrip(" ")
+        before = text[max(0, m.start - 4) : m.start]
+        word = after.split(" ")[0].rstrip(",.").lower()
+        article = before.endswith(" ") and before.split()[-1:] in (["a"], ["an"], ["A"], ["An"])
+        if after.startswith(_TOWN_AFTER) or word in _LOCAL_WORDS or (article and word in _PEOPLE):
+            keys.add(fold(m.text))
+    return keys
+
+
 def containment(mentions: Sequence[Mention], text: str) -> dict[str, set[str]]:
     """'Athens, Ga.', 'Pokrovsk, Donetsk Oblast', 'Lviv (Ukraine)': a place written beside a region or
     country lies in it. Returns, per name key, the region and country codes its candidates may take
@@ -357,11 +412,12 @@ def _ranked(
     ctx: Context | None,
     within: dict[str, set[str]],
     w: Weights,
+    local: bool = False,
 ) -> list[tuple[float, Candidate]]:
     votes = ctx.others(key) if ctx else None
     scored = [
         (
-            prior(c, w)
+            prior(c, w, local)
             + (contextual(c, key, ctx, votes, w) if ctx else 0.0)
             + w.contained * _contained(c, within.get(key)),
             c,
@@ -397,7 +453,48 @@ def _context(chosen: dict[str, list[tuple[float, Candidate]]], w: Weights) -> Co
             nations[key] = best.country
         if best.lat is not None and best.lon is not None and best.feature not in {"country"}:
             anchors.append((key, best.lat, best.lon))
-    return Context(countries, admin1, anchors, nations)
+    named = set(nations.values())
+    national = frozenset(
+        key
+        for key, ranked in chosen.items()
+        for _, c in ranked
+        if c.feature == "country" or (c.capital and c.country in named and nations.get(key) != c.country)
+    )
+    return Context(countries, admin1, anchors, nations, home_region(chosen, w), national)
+
+
+def home_region(chosen: dict[str, list[tuple[float, Candidate]]], w: Weights) -> str | None:
+    """Where a local story is: the first-level region that fits the article's names together. Each
+    region scores the sum, over names, of the context-free score of the name's best reading there:
+    'Paris' and 'Henry County' both fit Tennessee, Kentucky and Illinois, and Tennessee's Paris is
+    the largest of those. The region must fit at least _HOME_NAMES names and lie in the country
+    the names' current readings lean to (their softmax shares summed): a Cairo story spread over
+    several governorates stays Egyptian, however many Minnesota towns share its names. Else None."""
+    regions: dict[str, float] = defaultdict(float)
+    fits: dict[str, int] = defaultdict(int)
+    lean: dict[str, float] = defaultdict(float)
+    for ranked in chosen.values():
+        if not ranked:
+            continue
+        best: dict[str, float] = {}
+        for _, c in ranked:
+            if c.admin1_code:
+                best[c.admin1_code] = max(best.get(c.admin1_code, 0.0), prior(c, w))
+        for code, score in best.items():
+            regions[code] += score
+            fits[code] += 1
+        top = ranked[0][0]
+        shares = [(math.exp((score - top) / _TEMPERATURE), c.country or "") for score, c in ranked]
+        total = math.fsum(share for share, _ in shares)
+        for share, country in shares:
+            lean[country] += share / total
+    if not regions:
+        return None
+    region = max(regions, key=lambda code: (regions[code], code))
+    country = max(lean, key=lambda code: (lean[code], code))
+    if fits[region] < _HOME_NAMES or region.split(".")[0] != country:
+        return None
+    return region
 
 
 def _confidence(ranked: list[tuple[float, Candidate]]) -> float:
