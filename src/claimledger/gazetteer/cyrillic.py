@@ -1,5 +1,6 @@
 """Find toponym mentions in Russian and Ukrainian text: case endings undone, then gazetteer lookup.
 
+
 The gazetteer holds Cyrillic names in the nominative ("Покровск", "Покровськ", "Часів Яр"); news
 inflects them ("под Покровском", "у Вовчанську", "біля Часового Яру", "Малих Щербаків"). Every
 capitalized Cyrillic word sequence (up to three words, within a sentence) is looked up as written and
@@ -20,18 +21,22 @@ Namesakes are many at the front, and most villages have no population in GeoName
 namesakes listed only in Latin letters join its candidates, a region named before or after it (or
 after the list it stands in) keeps those inside, every mention of a name takes the narrowest set,
 and the namesakes near the article's unambiguous places are kept over those far away
-(`_in_context`). Does not: read irregular pairs beyond these (Казачьи Лагеря/Козачі Лагері) or
+(`cyrillic_context`). Does not: read irregular pairs beyond these (Казачьи Лагеря/Козачі Лагері) or
 Soviet names missing from the gazetteer.
 Adjectives of a town's community or administration ("Лозовской общины", "Лозівської міської
 громади", "Жовтоводської МВА") name its seat, the largest namesake, inside a region named after the
 noun ("Климовского района Брянской области"). A sentence's first word is a place when it is a sized
 town of the front or a name the article reads as a place elsewhere; a word written after a first name
-anywhere in the article is that person's surname throughout.
+anywhere in the article is that person's surname throughout. An administration's acronym after an
+adjective names its territory: "Харьковской ОВА" the oblast, "Краматорской ГВА" and "Ізюмській
+районній військовій адміністрації" the town (`cyrillic_titles`).
+
+Case forms live in `cyrillic_forms`, Russian-to-Ukrainian respellings in `cyrillic_spelling`, the
+choice among namesakes in `cyrillic_context`; this module finds the spans and reads their context.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -39,12 +44,25 @@ from functools import lru_cache
 from itertools import product
 from typing import TYPE_CHECKING
 
+from claimledger.gazetteer.cyrillic_context import AREAS as _AREAS
+from claimledger.gazetteer.cyrillic_context import LARGE as _LARGE
+from claimledger.gazetteer.cyrillic_context import SIZED as _SIZED
+from claimledger.gazetteer.cyrillic_context import TOWN as _TOWN
+from claimledger.gazetteer.cyrillic_context import in_context, one_sense, renamed
+from claimledger.gazetteer.cyrillic_forms import ADJ_CASE as _ADJ_CASE
+from claimledger.gazetteer.cyrillic_forms import SHCHYNA as _SHCHYNA
+from claimledger.gazetteer.cyrillic_forms import direction_forms, forms
+from claimledger.gazetteer.cyrillic_forms import region_forms as _region_forms
+from claimledger.gazetteer.cyrillic_forms import word_forms as _word_forms
+from claimledger.gazetteer.cyrillic_spelling import hyphenated_spellings, ukrainian_spellings
+from claimledger.gazetteer.cyrillic_titles import TOWN_ACRONYMS, oblast_title, town_title
 from claimledger.gazetteer.detect import Mention, stoplist
 from claimledger.gazetteer.index import Candidate, Gazetteer
 from claimledger.gazetteer.names import cyrillic_language, fold, is_cyrillic, norm, romanize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
 
 MAX_TOKENS = 3
 _CYRILLIC_WORD = re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff'ʼ’\-]*$")
@@ -61,115 +79,17 @@ def word(text: str) -> str:
     return text.translate(_LOOKALIKES)
 
 
-# Oblique ending -> nominative endings it may stand for, longest ending first. Written for this
-# project from the declension tables of Russian and Ukrainian nouns and adjectives (a-stems
-# "Авдеевка/Авдіївки", consonant stems "Покровск/Покровську", Ukrainian і/о alternation
-# "Харків/Харкова", neuter "Курахово", adjectival "Роботиного" -> "Роботине", soft stems
-# "Мариуполь/Мариуполя", feminine adjectives of regions "Харьковской/Харківської", possessive
-# "Часового Яру" -> "Часів Яр").
-_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    # "-піль" towns keep і only in the nominative ("до Олександрополя", "у Тернополі")
-    ("поля", ("піль",)),
-    ("полі", ("піль",)),
-    ("полю", ("піль",)),
-    ("полем", ("піль",)),
-    # a lone "-ового" is a neuter's genitive ("навпроти Львового": Львове, not Львів)
-    ("ового", ("ове", "ів", "овой", "овий")),
-    ("овым", ("ов", "овый", "овой", "ово")),
-    ("овим", ("ів", "овий", "ове")),
-    ("ского", ("ское", "ске", "ский", "ськ", "ск")),
-    ("ського", ("ське", "ський", "ськ")),
-    ("ного", ("не", "ное", "ний", "ный")),
-    ("ному", ("не", "ное", "ний", "ный")),
-    ("овому", ("ове", "ів", "овий")),
-    ("ькому", ("ький", "ьке", "ьк")),
-    ("цкому", ("цкий", "цкое")),
-    ("ському", ("ське", "ський", "ськ")),
-    ("ому", ("е", "ий", "ое", "ый", "ой")),
-    ("ской", ("ская",)),
-    ("скою", ("ська", "ская")),
-    ("ській", ("ська",)),
-    ("ської", ("ська",)),
-    ("скую", ("ская",)),
-    ("ську", ("ська", "ськ")),
-    ("ькій", ("ька",)),
-    ("ької", ("ька",)),
-    ("ькою", ("ька",)),
-    ("ьку", ("ька", "ьк")),
-    ("ової", ("ова",)),
-    ("овом", ("ів", "ов", "ово", "овой", "овый")),
-    ("ові", ("ів", "ов", "ова")),
-    ("ова", ("ів", "ов", "ово")),
-    ("ову", ("ів", "ов")),
-    ("єві", ("їв",)),
-    ("єва", ("їв",)),
-    ("ці", ("ка",)),
-    ("озі", ("іг", "ога")),
-    ("огу", ("іг", "ог")),
-    ("ога", ("іг", "ог")),
-    ("огом", ("ого", "іг")),
-    ("ом", ("", "о", "е")),
-    ("ем", ("ь", "е", "й")),
-    ("ьих", ("ьи",)),
-    ("ыми", ("ые", "ый")),
-    ("ими", ("і", "ие", "ий")),
-    ("ых", ("ые", "ый")),
-    ("их", ("і", "ий", "ие")),
-    ("ої", ("а", "ий")),
-    ("ій", ("а", "ий", "я")),
-    ("ую", ("ая",)),
-    ("ов", ("ы", "и", "")),
-    ("ок", ("ки",)),
-    ("ек", ("ки",)),
-    ("ев", ("и", "")),
-    ("ів", ("и", "і", "")),
-    ("ям", ("я", "і", "ь")),
-    ("ями", ("і", "и", "я")),
-    ("ам", ("и", "ы", "а", "і")),
-    ("ях", ("і", "и", "я", "ь")),
-    ("ой", ("а", "ой", "ое", "ая")),
-    ("ого", ("ое", "е", "ий", "ый", "ой")),
-    ("ым", ("ый", "ой", "ий", "ое")),
-    ("им", ("ий", "ій", "е")),
-    ("ью", ("ь", "ье", "ья")),
-    ("ьем", ("ье",)),
-    ("ья", ("ье", "ь")),
-    ("ами", ("и", "ы")),
-    ("ах", ("и", "ы", "а")),
-    ("ою", ("а", "я")),
-    ("ей", ("я", "ь", "и")),
-    ("ею", ("я", "ь")),
-    ("ти", ("ть",)),
-    ("сти", ("сть",)),
-    ("сті", ("сть",)),
-    ("а", ("", "о", "е", "ь")),
-    ("у", ("", "а", "о")),
-    ("ю", ("ь", "я", "й")),
-    ("е", ("", "а", "о", "ь", "я")),
-    ("ї", ("я",)),
-    ("і", ("", "а", "ь", "я", "о", "е")),
-    ("и", ("а", "ь", "я", "")),
-    ("ы", ("а",)),
-    ("я", ("ь", "е", "й")),
-)
-# Endings with the Ukrainian о/і and г/з alternation ("Кривому Розі", "Кривого Рогу": Кривий Ріг),
-# read on one-letter stems too.
-_ALTERNATING = frozenset({"озі", "огу", "ога", "огом"})
 _FOCUS = frozenset({"UA", "RU"})
-# "Дніпропетровщина", "Херсонщину", "Донеччині": the oblast named after its centre.
-_SHCHYNA = re.compile(r"^(?P<stem>[А-ЯЁІЇЄҐ][а-яёіїєґ'ʼ’]+?)(?P<sh>щин|чин)(?:а|и|у|і|е|ой|ою|ою)$")
 # An adjective from a town name before "направлении"/"напрямку" ("на Покровском направлении",
 # "на Покровському та Костянтинівському напрямках"): the town.
 # So does an adjective of a town's administration ("Лозовской общины", "Хотінської громади",
 # "Васильевского округа", "Жовтоводської МВА"), also with the kind of community between
 # ("Лозівської міської громади").
 _DIRECTION = re.compile(r"(?i)^(?:направлени|напрям|район(?!н)|громад|общин|округ(?!л))")
-_TOWN_ADMINISTRATIONS = frozenset({"МВА", "ВА", "МВЦА", "ВЦА"})
+_TOWN_ADMINISTRATIONS = TOWN_ACRONYMS
 _COMMUNITY_KIND = re.compile(
     r"(?i)^(?:міськ|сільськ|селищн|городск|сельск|поселков|територіальн|территориальн|муніципальн|муниципальн)"
 )
-_ADJ_CASE = re.compile(r"(?:ому|ом|ій|ої|ой|ым|им|ого|ий|ый|ая|ое|а)$")
-_ADJ_SUFFIX = re.compile(r"(?:ьск|ськ|ск|цьк|цк|зьк|зск)$")
 # A capitalized adjective before a lowercase noun is part of a name ("Донецька обласна прокуратура",
 # "Восточной группировки"), not a place by itself.
 _ADJECTIVE = re.compile(
@@ -262,74 +182,12 @@ _INSTITUTION = re.compile(
 )
 # Masculine adjectival forms alone are surnames far more often than places ("Сырский", "Зеленский").
 _SURNAME = re.compile(r"(?i)(?:ский|цкий|ський|цький|енко|ук|юк)$")
-_AREAS = frozenset({"region", "country"})
 # The occupation authorities' names of Donetsk and Luhansk oblasts ("на юго-западе ДНР", "штаб ЛНР"):
 # the region, the only capitals read as a place (РФ, США stand for governments and armies).
 _REGION_ACRONYMS = frozenset({"ДНР", "ЛНР"})
 _METROPOLIS = 500_000
 _WORLD_CITY = 500_000  # a foreign city news names (talks in Стамбуле, in Вашингтоне; Женева is smaller)
 _LETTERS = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё")}
-
-
-def forms(word: str) -> list[str]:
-    """See `_forms`: a fresh list of the cached readings (a word is read in up to three spans and
-    again by the rules around it)."""
-    return list(_forms(word))
-
-
-@lru_cache(maxsize=16384)
-def _forms(word: str) -> tuple[str, ...]:
-    """The word as written, then its possible nominatives, in order of preference; a hyphenated name
-    ("Купянском-Узловым") part by part, a region named by "-щина" ("Дніпропетровщині") as its oblast."""
-    if "-" in word.strip("-"):
-        parts = [_word_forms(part, plural=False)[:8] for part in word.split("-")]
-        if all(parts) and len(parts) <= 3:
-            return tuple(dict.fromkeys("-".join(combo) for combo in product(*parts)))[:64]
-    return (*_region_forms(word), *_word_forms(word))
-
-
-def _region_forms(word: str) -> list[str]:
-    m = _SHCHYNA.match(word)
-    if m is None:
-        return []
-    stem = m["stem"][:-1] + "ц" if m["stem"].endswith("ч") and m["sh"] == "чин" else m["stem"]
-    if stem.endswith("ц"):  # "Донеччина" -> "Донецька область"
-        return [f"{stem}ька область", f"{stem}кая область"]
-    # a district named after its town ("Нікопольщина") where no oblast bears the name: the town
-    return [f"{stem}ська область", f"{stem}ская область", stem]
-
-
-def _word_forms(word: str, *, plural: bool = True) -> list[str]:
-    """The written word and the nominatives its ending may stand for. "-ьке" is a Ukrainian neuter
-    nominative ("Покровське"), never the Russian locative of a "-ск" town ("в Покровске"): its -е is
-    not taken off."""
-    out = [word]
-    lowered = word.casefold()
-    for ending, nominatives in _ENDINGS:
-        if ending == "е" and lowered.endswith("ьке"):
-            continue
-        if lowered.endswith(ending) and len(word) - len(ending) >= (1 if ending in _ALTERNATING else 2):
-            stem = word[: len(word) - len(ending)]
-            out.extend(stem + nominative for nominative in nominatives)
-    if plural and re.search(r"[бвгджзклмнпрстфхцчшщ]$", lowered):  # genitive plural: "Сум", "Черкас"
-        out += [word + "и", word + "ы"]
-    out += _fleeting(word)
-    return list(dict.fromkeys(out))
-
-
-# A masculine name whose last vowel drops in the oblique cases ("Марганець"/"Марганцю", "Марганец"/
-# "Марганца", "Городок"/"Городка"): the case ending taken off, the vowel put back.
-_FLEETING = re.compile(r"(?i)^(?P<stem>.*[бвгджклмнпртфхчшщ])(?P<c>ц|к)(?:ям|ем|ом|ові|еві|а|у|ю|я|і|е)$")
-
-
-def _fleeting(word: str) -> list[str]:
-    m = _FLEETING.match(word)
-    if m is None or len(m["stem"]) < 3:
-        return []
-    stem, c = m["stem"], m["c"]
-    if c.casefold() == "ц":
-        return [f"{stem}е{c}ь", f"{stem}е{c}"]
-    return [f"{stem}о{c}", f"{stem}е{c}"]
 
 
 def find_cyrillic_mentions(parsed: Doc, gazetteer: Gazetteer, language: str) -> list[Mention]:
@@ -347,7 +205,8 @@ def find_cyrillic_mentions(parsed: Doc, gazetteer: Gazetteer, language: str) -> 
             continue
         found.append(hit[1])
         i = hit[0]
-    return _in_context(_one_sense(_named_again(parsed, _not_surnames(parsed, found))))
+    named = one_sense(_named_again(parsed, _not_surnames(parsed, found)))
+    return in_context(renamed(named, gazetteer))
 
 
 def _not_surnames(parsed: Doc, found: list[Mention]) -> list[Mention]:
@@ -402,19 +261,10 @@ def _named_again(parsed: Doc, found: list[Mention]) -> list[Mention]:
     return sorted(found + added, key=lambda m: m.start) if added else found
 
 
-# Namesakes of the front are many ("Романівка", "Калинівка": dozens of villages, most with no
-# population in GeoNames), and the resolver's size prior favours whichever has a figure; a village
-# named beside others lies near them. Within this distance of the article's unambiguous places.
-_NEAR_KM = 50.0
-_LARGE = 100_000
-_TOWN = 20_000
-_SIZED = 10_000
-
-
 def _with_latin(mention: Mention, gazetteer: Gazetteer, language: str, region: _Region) -> Mention:
     """A village's namesakes of the front that GeoNames lists only in Latin letters ("Макіївка" of
     Luhansk Oblast is only "Makiivka"), added to those its Cyrillic name found: a village named in
-    the news may be any of them, and context (a region named after it, `_in_context`) picks. A
+    the news may be any of them, and context (a region named after it, `cyrillic_context`) picks. A
     name of a large town gets them only where a region named after it rules the town out."""
     held = mention.candidates
     if not held or any(c.feature in _AREAS for c in held):
@@ -441,88 +291,6 @@ def _with_latin(mention: Mention, gazetteer: Gazetteer, language: str, region: _
         return mention
     merged = held + tuple(extra)
     return replace(mention, candidates=_inside(merged, region) or merged)
-
-
-def _one_sense(mentions: list[Mention]) -> list[Mention]:
-    """All mentions of one name read as one place: where one mention's context narrowed its
-    candidates (a region named after it, "Макіївку на Луганщині"), every mention takes that set
-    (the fewest candidates)."""
-    narrowest: dict[str, tuple[Candidate, ...]] = {}
-    for m in mentions:
-        key = fold(m.text)
-        held = narrowest.get(key)
-        if held is None or (m.candidates and len(m.candidates) < len(held)):
-            narrowest[key] = m.candidates
-    return [replace(m, candidates=narrowest[fold(m.text)]) for m in mentions]
-
-
-def _in_context(mentions: list[Mention]) -> list[Mention]:
-    """A village's namesakes narrowed to those near the article's other places: the places of names
-    with one reading are anchors, and the namesakes within `_NEAR_KM` of an anchor are kept, the
-    anchor named nearest in the text first ("на Северском направлении ... в районах Григоровки" is
-    the Григорівка by Siversk, though Orikhiv is named later). A large town gives way only to a town
-    of size."""
-    anchors: list[tuple[int, str, float, float]] = []
-    for m in mentions:
-        towns = [c for c in m.candidates if c.feature not in _AREAS and c.lat is not None]
-        sized = [c for c in towns if c.population >= _TOWN]
-        # one reading, or one town of size among villages ("Костянтинівки": the city, as resolved)
-        town = towns[0] if len(towns) == 1 else sized[0] if len(sized) == 1 else None
-        if town is not None and town.lat is not None and town.lon is not None:
-            anchors.append((m.start, fold(m.text), town.lat, town.lon))
-    out = []
-    for m in mentions:
-        towns = [c for c in m.candidates if c.feature not in _AREAS]
-        if len(towns) < 2:
-            out.append(m)
-            continue
-        # where a large town is among them, only a town of size replaces it ("Новомосковську" beside
-        # Дніпро and Павлоград is Samar, not the city of Tula Oblast)
-        floor = _TOWN if any(c.population >= _LARGE for c in towns) else 0
-        key, narrowed = fold(m.text), m
-        for _, other, lat, lon in sorted(anchors, key=lambda a: abs(a[0] - m.start)):
-            near = tuple(
-                c
-                for c in towns
-                if other != key
-                and c.population >= floor
-                and c.lat is not None
-                and c.lon is not None
-                and _km(c.lat, c.lon, lat, lon) <= _NEAR_KM
-            )
-            if near:
-                narrowed = replace(m, candidates=near + _sized_near(towns, near, anchors))
-                break
-        out.append(narrowed)
-    return out
-
-
-def _sized_near(
-    towns: list[Candidate], near: tuple[Candidate, ...], anchors: list[tuple[int, str, float, float]]
-) -> tuple[Candidate, ...]:
-    """Towns of some size within twice `_NEAR_KM` of any anchor, kept beside the villages by the
-    nearest one: news names a town of 12,000 (Антонівка by Kherson) more than a village of the
-    same name a little closer to the place named just before."""
-    held = {c.id for c in near}
-    return tuple(
-        c
-        for c in towns
-        if c.id not in held
-        and c.population >= _SIZED
-        and c.lat is not None
-        and c.lon is not None
-        and any(_km(c.lat, c.lon, lat, lon) <= 2 * _NEAR_KM for _, _, lat, lon in anchors)
-    )
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (the mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _compound_tail(parsed: Doc, i: int) -> bool:
@@ -563,17 +331,12 @@ def _compound_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> t
             return i + 3, Mention(*_visible(span), name, "gazetteer", candidates)
     if language == "ru":  # "Александро-Шультино": "Олександро-Шультине"
         for name in names[:6]:
-            for spelled in _hyphenated_spellings(name):
+            for spelled in hyphenated_spellings(name):
                 found = tuple(c for c in gazetteer.lookup(spelled) if c.country == "UA")
                 candidates = _kept(span, found, spelled, "ru")
                 if candidates:
                     return i + 3, Mention(*_visible(span), spelled, "gazetteer", candidates)
     return None
-
-
-def _hyphenated_spellings(name: str) -> list[str]:
-    parts = [_uk_word(part)[:3] for part in name.split("-")]
-    return ["-".join(combo) for combo in product(*parts)][:9] if len(parts) <= 3 else []
 
 
 def _visible(span: Span) -> tuple[int, int]:
@@ -623,6 +386,8 @@ def _direction_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> 
 
 
 def _longest_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> tuple[int, Mention] | None:
+    if oblast_title(parsed, i):
+        return _oblast_title_hit(parsed, i, gazetteer, language)
     if _before_direction(parsed[i]):
         return _direction_hit(parsed, i, gazetteer, language)
     if (region := _coordinated_region(parsed, i, gazetteer, language)) is not None:
@@ -701,13 +466,21 @@ def _form_hit(span: Span, gazetteer: Gazetteer, language: str, region: _Region |
         return best
     if best is None:
         return None if said else _ukrainian_hit(span, gazetteer, person=person, region=region)
+    return _russian_form_hit(span, best, gazetteer, person=person or said, region=region)
+
+
+def _russian_form_hit(
+    span: Span, best: Mention, gazetteer: Gazetteer, *, person: bool, region: _Region | None
+) -> Mention:
+    """A Russian form's first reading, or the Ukrainian village its respelling names where the
+    first reads only a former name, an adjectival Russian form or a place away from the front."""
     if _former_only(best):  # "Новоэкономического": Новоекономічне, not Myrnohrad's old name
-        more = _ukrainian_hit(span, gazetteer, person=person or said, region=region)
+        more = _ukrainian_hit(span, gazetteer, person=person, region=region)
         if more is not None and not _former_only(more):
             return more
     away = not any(c.front or c.country == "UA" or c.feature in _AREAS for c in best.candidates)
     if _RU_ADJECTIVAL.search(best.text) or away:  # "Приморское"/"Белая Гора": "Приморське"/"Біла Гора"
-        more = _ukrainian_hit(span, gazetteer, person=person or said, names=[best.text], region=region)
+        more = _ukrainian_hit(span, gazetteer, person=person, names=[best.text], region=region)
         if more is not None and away and any(c.front for c in more.candidates):
             return more  # a Ukrainian village of the front, not a namesake far from the war
         if more is not None:
@@ -715,6 +488,20 @@ def _form_hit(span: Span, gazetteer: Gazetteer, language: str, region: _Region |
             extra = tuple(c for c in more.candidates if c.id not in held)
             merged = best.candidates + extra
             return replace(best, candidates=_inside(merged, region) or merged)
+    if not any(c.front or c.feature in _AREAS for c in best.candidates):
+        # "Иванополья": Иванополь of Zhytomyr Oblast as written, Іванопілля of the front respelled;
+        # both are read, and the article's other places pick (`cyrillic_context`)
+        more = _ukrainian_hit(span, gazetteer, person=person, region=region)
+        if more is not None and any(c.front for c in more.candidates):
+            held = {c.id for c in best.candidates}
+            merged = best.candidates + tuple(c for c in more.candidates if c.id not in held)
+            return replace(best, candidates=_inside(merged, region) or merged)
+    if away and _size(best.candidates) < _SIZED:
+        # "Под Уманским": not a Russian hamlet but a village of the front GeoNames lists only in
+        # Latin letters (Umanske); a Russian town of size is as written ("под Валуйками")
+        latin = _latin_hit(span, gazetteer, "ru", region, known=True)
+        if latin is not None:
+            return latin
     return best
 
 
@@ -901,7 +688,9 @@ def _opens_sentence(span: Span) -> bool:
     return j < 0 or (doc[j].is_punct and bool(doc[j].is_sent_start)) or bool(span[0].is_sent_start)
 
 
-def _latin_hit(span: Span, gazetteer: Gazetteer, language: str, region: _Region | None) -> Mention | None:
+def _latin_hit(
+    span: Span, gazetteer: Gazetteer, language: str, region: _Region | None, *, known: bool = False
+) -> Mention | None:
     """A village of the front GeoNames lists only in Latin letters ("Плещіївки" is Pleshchiivka,
     "Предтечино" Predtechyne): the nominatives romanized by the Ukrainian national system (a Russian
     form first respelled in Ukrainian). Only places of Ukraine's front zone are taken, and not where
@@ -912,24 +701,36 @@ def _latin_hit(span: Span, gazetteer: Gazetteer, language: str, region: _Region 
         return None
     nominatives = [forms(word(token.text))[:6] for token in span]
     names = [" ".join(words) for words in product(*nominatives)]
-    if any(gazetteer.lookup(name) for name in names):  # known in Cyrillic, and ruled out above
+    if not known and any(gazetteer.lookup(name) for name in names):  # known in Cyrillic, ruled out above
         return None
-    if language == "ru":
-        names = [spelled for name in names for spelled in [name, *ukrainian_spellings(name)[:3]]]
-    for name in dict.fromkeys(names):
-        if norm(name) in stoplist():
-            continue
-        latin = romanize(name, "uk")
-        found = tuple(
-            replace(c, naming=language)
-            for c in gazetteer.lookup(latin)
-            if c.country == "UA" and c.front and c.feature not in _AREAS
-        )
-        found = _inside(found, region) or tuple(c for c in found if c.exact) or found
-        kept = _kept(span, found, name, language)
-        if kept:
-            return Mention(*_visible(span), name, "gazetteer", kept)
+    # a Russian form with its Ukrainian spellings, all read: "Ласточкино" romanized is a Crimean
+    # Lastochkino, "Ласточкине" the Lastochkyne of the front (context picks, `cyrillic_context`)
+    groups = [[name, *ukrainian_spellings(name)[:3]] if language == "ru" else [name] for name in names]
+    for group in groups:
+        first: str | None = None
+        merged: dict[int, Candidate] = {}
+        for name in dict.fromkeys(group):
+            kept = _latin_kept(span, gazetteer, name, language, region)
+            if kept:
+                first = first or name
+                merged.update((c.id, c) for c in kept if c.id not in merged)
+        if first is not None:
+            return Mention(*_visible(span), first, "gazetteer", tuple(merged.values()))
     return None
+
+
+def _latin_kept(
+    span: Span, gazetteer: Gazetteer, name: str, language: str, region: _Region | None
+) -> tuple[Candidate, ...]:
+    if norm(name) in stoplist():
+        return ()
+    found = tuple(
+        replace(c, naming=language)
+        for c in gazetteer.lookup(romanize(name, "uk"))
+        if c.country == "UA" and c.front and c.feature not in _AREAS
+    )
+    found = _inside(found, region) or tuple(c for c in found if c.exact) or found
+    return _kept(span, found, name, language)
 
 
 # Russian endings of place names whose Ukrainian spelling differs ("-ское"/"-ське", "-овка"/"-івка").
@@ -990,7 +791,8 @@ def _ukrainian_hit(
     weak = any(word(t.text).casefold().endswith(_GENITIVE_PLURAL) for t in span)  # "Морозов": a surname
     if names is None:
         nominatives = [forms(word(token.text))[:5] for token in span]
-        names = [" ".join(words) for words in product(*(n[1:] or n for n in nominatives))]
+        # the nominatives first, then the word as written ("освободили Новомлинск": Новомлинськ)
+        names = [" ".join(words) for words in product(*(n[1:] + n[:1] for n in nominatives))]
     for russian in names:
         for name in ukrainian_spellings(russian):
             found = [
@@ -1008,84 +810,18 @@ def _ukrainian_hit(
     return None
 
 
-# Russian -> Ukrainian endings of place names (adjectives, plurals, suffixes), longest first.
-_UK_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ическое", ("ічне",)),  # "Новоэкономическое" -> "Новоекономічне"
-    ("ический", ("ічний",)),
-    ("ическая", ("ічна",)),
-    ("ское", ("ське",)),
-    ("цкое", ("цьке",)),
-    ("ский", ("ський",)),
-    ("цкий", ("цький",)),
-    ("ская", ("ська",)),
-    ("цкая", ("цька",)),
-    ("евка", ("івка", "ївка")),
-    ("овка", ("івка",)),
-    ("ёвка", ("івка", "ївка")),
-    ("ые", ("і",)),
-    ("ие", ("і",)),
-    ("ая", ("а",)),
-    ("яя", ("я",)),
-    ("ое", ("е",)),
-    ("ый", ("ий",)),
-    ("ск", ("ськ",)),
-    ("ов", ("ів",)),
-    ("ев", ("їв", "ів")),
-    ("ье", ("я",)),
-    ("ино", ("ине",)),
-    ("ово", ("ове",)),
-    ("ево", ("еве", "єве")),
-)
-_MAX_SPELLINGS = 12
-
-
-def ukrainian_spellings(name: str) -> list[str]:
-    """Ukrainian spellings a Russian place name may stand for: "Великая Новоселка" -> "Велика
-    Новосілка", "Малые Щербаки" -> "Малі Щербаки", "Андреевка" -> "Андріївка"."""
-    per_word = [_uk_word(w) for w in name.split(" ")]
-    out = [" ".join(combo) for combo in product(*per_word)]
-    return [s for s in dict.fromkeys(out) if s != name][:_MAX_SPELLINGS]
-
-
-def _uk_word(w: str) -> list[str]:
-    lowered = w.casefold()
-    heads, tails = [w], [""]
-    for ending, replacements in _UK_ENDINGS:
-        if lowered.endswith(ending) and len(w) > len(ending) + 2:
-            heads, tails = [w[: -len(ending)]], list(replacements)
-            break
-    out: list[str] = []
-    heads = [re.sub(r"^Александр", "Олександр", head) for head in heads]
-    for head in heads:
-        base = head.replace("ы", "и").replace("ё", "е").replace("Ы", "И")
-        # "Андреевка": the second е after a vowel is ї (an э stays a plain е: "Новоэкономическое")
-        after_vowel = re.sub(r"(?<=[аеиоу])е", "ї", base).replace("э", "е").replace("Э", "Е")
-        base = base.replace("э", "е").replace("Э", "Е")
-        variants = [after_vowel, *(_e_to_i(after_vowel, n) for n in range(after_vowel.count("е")))]
-        if after_vowel != base:  # "Новоегоровка": "Новоєгорівка", є after a vowel of a compound
-            variants.append(re.sub(r"(?<=[аеиоу])е", "є", base))
-        variants += [re.sub(r"и(?=[^аеиоуяюі]*$)", "і", v) for v in variants]  # closed last syllable
-        if not tails[0]:  # "Новополь" -> "Новопіль": о before a final soft consonant is і
-            variants += [re.sub(r"о(?=[лнрт]ь$)", "і", v) for v in variants[:2]]
-        out += [v + tail for v in variants for tail in tails]
-    out = list(dict.fromkeys(out))[:6]
-    if not tails[0]:  # a bare stem ("Сокол" of the surname "Соколов"): no freer respellings
-        return out
-    first = re.sub(r"^Под(?=[^аеиоуяюіїє])", "Під", out[0])  # "Подгорное" -> "Підгірне"
-    # "Работино" -> "Роботине", "Казачья" -> "Козача": a Russian а in the first syllable is
-    # often a Ukrainian о (a vowel the two spellings write after different pronunciations).
-    extra = [first, re.sub(r"^([^аеиоуыэюяіїє]+)а", r"\1о", first)]
-    # "Спорное" -> "Спірне", "Горняк" -> "Гірник": Russian о is Ukrainian і where a syllable closed
-    # (as е is in "Новоселка" -> "Новосілка"); each of the last two о's in turn.
-    at = [i for i, ch in enumerate(first) if ch == "о" and i > 0][-2:]
-    extra += [first[:i] + "і" + first[i + 1 :] for i in reversed(at)]
-    return list(dict.fromkeys(out + extra))
-
-
-def _e_to_i(text: str, n: int) -> str:
-    """The n-th "е" as "і" (Russian о/е in a closed syllable is Ukrainian і: Новоселка -> Новосілка)."""
-    at = [i for i, ch in enumerate(text) if ch == "е"][n]
-    return text[:at] + "і" + text[at + 1 :]
+def _oblast_title_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> tuple[int, Mention] | None:
+    """The oblast an administration is named for ("Харьковской ОВА" is Kharkiv Oblast): the
+    adjective's nominative with "область", a region only."""
+    span = parsed[i : i + 1]
+    for form in forms(word(span.text)):
+        name = f"{form} область"
+        candidates = tuple(
+            c for c in _kept(span, gazetteer.lookup(name), name, language) if c.feature == "region"
+        )
+        if candidates:
+            return i + 1, Mention(*_visible(span), name, "gazetteer", candidates)
+    return None
 
 
 def _coordinated_region(
@@ -1114,28 +850,32 @@ def _coordinated_region(
 _NEUTER_PLACE = re.compile(r"(?:ово|ево|ёво|ино|ыно)$")
 
 
+# Prepositions of place that do not govern a person ("в", "под", "возле", "из", "через"; not "у",
+# "к", "от", "с", which do: "у Иванова", "к Петрову").
+_SPATIAL = frozenset(
+    {"в", "во", "под", "подо", "возле", "около", "близ", "вблизи", "из", "изо", "через", "окрестностях",
+     "районе", "окраинах", "направлении"}
+)  # fmt: skip
+
+
+_PREPOSITIONS = frozenset(
+    {"у", "к", "ко", "от", "до", "для", "с", "со", "за", "между", "над", "перед", "при", "о", "об", "по"}
+)
+
+
 def _in_person(span: Span) -> bool:
-    """Whether NER (natasha, Russian) tagged the span as part of a person's name."""
+    """Whether NER (natasha, Russian) tagged the span as part of a person's name: not after a
+    preposition of place ("под Ступочками", "в районе Ступочек"), nor a word ending in a consonant
+    after any preposition ("у Бердычей", "у Ступочек": a man's surname there takes a vowel ending,
+    "у Петрова", "к Котенку")."""
     if len(span) == 1 and _NEUTER_PLACE.search(span.text):
         return False
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in _SPATIAL:
+        return False
+    if len(span) == 1 and before in _PREPOSITIONS and re.search(r"[бвгджзйклмнпрстфхцчшщ]$", span.text):
+        return False
     return any(e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end for e in span.doc.ents)
-
-
-def direction_forms(adjective: str) -> list[str]:
-    """Town names an adjective of a front direction may come from: "Покровском" -> "Покровск",
-    "Костянтинівському" -> "Костянтинівка", "Гуляйпольском" -> "Гуляйполе", "Запорізькому" -> "Запоріжжя"."""
-    stem = _ADJ_CASE.sub("", adjective)
-    out = [stem]
-    base = _ADJ_SUFFIX.sub("", stem)
-    if base != stem and len(base) >= 3:
-        out += [base + ending for ending in ("", "е", "о", "ка", "а", "ье", "я", "ове", "ово", "ха", "ь")]
-        # "Гуляйпільському"/"Гуляйпольском" -> "Гуляйполе": і -> о in the last syllable, soft sign dropped
-        hard = re.sub(r"і(?=[^аеиоуяюєії]*$)", "о", base).removesuffix("ь")
-        if hard != base:
-            out += [hard + ending for ending in ("е", "я", "", "а")]
-        if stem.endswith(("зьк", "зск")):
-            out += [base + "жжя", base + "жье"]
-    return list(dict.fromkeys(out))
 
 
 _CIVIC = re.compile(r"(?i)^(?:громад|общин|округ)")
@@ -1152,6 +892,8 @@ def _region_after_noun(parsed: Doc, i: int, gazetteer: Gazetteer) -> frozenset[s
 
 def _civic(token: Token) -> bool:
     """Whether the adjective's noun is a town's community or administration, not a direction."""
+    if town_title(token.doc, token.i):
+        return True
     for t in token.doc[token.i + 1 : token.i + 24]:
         if t.text in _TOWN_ADMINISTRATIONS or _CIVIC.match(t.text):
             return True
@@ -1166,6 +908,8 @@ def _before_direction(token: Token) -> bool:
     doc, i = token.doc, token.i
     if not _ADJ_CASE.search(token.text):
         return False
+    if town_title(doc, i):  # "Краматорской ГВА", "Ізюмській районній військовій адміністрації"
+        return True
     if i > 0 and doc[i - 1].text in "-‐" and not doc[i - 1].whitespace_:  # "Южно-Донецком": no town
         return False
     for t in doc[i + 1 : i + 24]:  # "на Куп'янському, Лиманському … та Торецькому напрямках"
