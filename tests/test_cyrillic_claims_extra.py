@@ -359,3 +359,84 @@ def test_no_bridgehead_is_a_denial(pipeline: Pipeline) -> None:
 
 def test_neither_side_holding_a_place_is_no_assertion() -> None:
     assert stance("Ни одна из сторон не контролирует Лиман полностью.") == "denied"
+
+
+def test_a_hedged_report_and_its_denial_are_two_claims(pipeline: Pipeline) -> None:
+    text = (
+        "Окупанти поширюють чутки про нібито оточення Сіверська, але це вигадка, заявив речник бригади "
+        "Богдан Кравець."
+    )
+    assert [(stance, claimant) for _, stance, claimant in claimed(pipeline, text, "uk")] == [
+        ("hedged", "Окупанти"),
+        ("denied", "Богдан Кравець"),
+    ]
+    text = "Заявления военкоров о якобы взятии Ямполя далеки от реальности, сказал спикер бригады Олег Лис."
+    assert [(stance, claimant) for _, stance, claimant in claimed(pipeline, text, "ru")] == [
+        ("hedged", "военкоров"),
+        ("denied", "Олег Лис"),
+    ]
+
+
+def test_an_unhedged_report_then_but_this_is_false_stays_one_denial(pipeline: Pipeline) -> None:
+    text = "Окупанти заявили про захоплення Сіверська, однак у бригаді це назвали неправдою."
+    assert [stance for _, stance, _ in claimed(pipeline, text, "uk")] == ["denied"]
+
+
+def test_doubting_what_others_assert_denies_it_and_keeps_their_claim(pipeline: Pipeline) -> None:
+    text = "Аналитик Олег Жданов усомнился в заявлениях российских блогеров, что штурмовики вошли в Ямполь."
+    assert [(stance, claimant) for _, stance, claimant in claimed(pipeline, text, "ru")] == [
+        ("denied", "Олег Жданов"),
+        ("asserted", "российских блогеров"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("ru", "Военкор сказал, что это не так: Ямполь никто не сдавал.", "denied"),
+        ("uk", "Аналітик засумнівався, що росіяни захопили Ямпіль.", "denied"),
+        # the other side's failure beside a defence backs it
+        ("uk", "Прорватися до Сіверська ворогу не вдалося, бійці тримають позиції.", "asserted"),
+        ("ru", "Противник пытался захватить Ямполь, но не смог.", "denied"),
+    ],
+)
+def test_doubts_and_failures_scoped_to_their_clause(
+    pipeline: Pipeline, language: str, text: str, expected: str
+) -> None:
+    assert claimed(pipeline, text, language)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "anchor"),
+    [
+        ("ru", "Ямполь никто не сдавал, бои продолжаются.", "не сдавал"),
+        ("uk", "Ворог тисне біля Сіверська, але наші бійці стримують його.", "стримують його"),
+        ("ru", "Под Сиверском украинские части потеряли два опорных пункта.", "потеряли два опорных пункта"),
+        ("uk", "Окупанти оголосили звільненим Ямпіль ще в травні.", "оголосили звільненим"),
+    ],
+)
+def test_negated_loss_held_back_lost_positions_and_declared_captures(
+    pipeline: Pipeline, language: str, text: str, anchor: str
+) -> None:
+    assert any(anchor in claim for claim, _, _ in claims_of(pipeline, text, language))
+
+
+def test_a_report_nobody_made_claims_nothing(pipeline: Pipeline) -> None:
+    assert claims_of(pipeline, "Генштаб о продвижении у Ямполя не сообщал.", "ru") == []
+    text = "Блогеры пишут о продвижении у Ямполя, в штабе это не подтверждают."
+    assert claims_of(pipeline, text, "ru") != []
+
+
+def test_the_claimant_of_a_relayed_report_is_its_source(pipeline: Pipeline) -> None:
+    text = "Штурмовики заняли Ямполь, сообщает ТАСС. Об этом агентству рассказал военкор Павел Рудой."
+    assert claimed(pipeline, text, "ru")[0][2] == "Павел Рудой"
+
+
+def test_an_impossible_hold_and_a_negated_denial_claim_nothing(pipeline: Pipeline) -> None:
+    assert claims_of(pipeline, "Утримувати Ямпіль далі було неможливо, пояснив речник.", "uk") == []
+    assert denial_in("Речниця цього не підтвердила, але й не спростувала.") is None
+
+
+def test_a_part_that_names_its_own_speaker_is_their_claim(pipeline: Pipeline) -> None:
+    text = "В бригаде это опровергли: как отметил ее пресс-офицер Роман Гуц, Ямполь удерживают десантники."
+    assert claimed(pipeline, text, "ru")[-1][1:] == ("asserted", "Роман Гуц")

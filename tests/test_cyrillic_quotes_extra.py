@@ -10,6 +10,7 @@ import pytest
 
 from claimledger.quotes.cyrillic import find_cyrillic_quotes
 from claimledger.quotes.cyrillic_speakers import gender, speaker_kind
+from claimledger.quotes.cyrillic_subjects import sentence_speaker
 
 
 def attributed(text: str) -> list[tuple[str, str | None]]:
@@ -380,3 +381,121 @@ def test_more_reporting_verbs_underlined_remarked_believe() -> None:
     assert attributed(text)[-1] == ("Цивільних серед поранених немає", "Олена Ткач")
     text = "Эксперты считают, что наступление выдохлось."
     assert attributed(text) == [("наступление выдохлось", "Эксперты")]
+
+
+def test_a_generic_noun_for_a_body_refers_back_to_the_last_body_of_its_kind() -> None:
+    text = (
+        "Про обстріл Балаклії повідомили в Харківській ОВА. За даними адміністрації, поранено двох людей. "
+        "Як уточнили військові, удар завдали з Бєлгородщини."
+    )
+    # "військові" after a civil body: no military body to refer to, so the noun stands as it is
+    assert [speaker for _, speaker in attributed(text)] == ["Харківській ОВА", "Харківській ОВА", "військові"]
+    text = "Атаку у Часова Яра отбили, сообщили в Генштабе ВСУ. По данным администрации, жертв нет."
+    assert attributed(text)[-1] == ("жертв нет", "администрации")  # no civil body named before
+
+
+def test_a_nationality_makes_a_generic_noun_a_new_side() -> None:
+    text = "Об обстреле сообщили в Генштабе ВСУ. Российские военные, по их словам, ударов не наносили."
+    assert attributed(text)[0][1] == "Генштабе ВСУ"
+    assert "Генштабе ВСУ" not in [speaker for _, speaker in attributed(text)[1:]]
+
+
+def test_dash_speech_attributed_by_any_past_tense_verb() -> None:
+    text = (
+        "— Света нет уже третью неделю, — вздохнула жительница Лимана Ирина Котова. — Воду возим сами. "
+        "Она добавила, что магазин закрылся в августе."
+    )
+    assert attributed(text) == [
+        ("Света нет уже третью неделю", "Ирина Котова"),
+        ("Воду возим сами", "Ирина Котова"),
+        ("магазин закрылся в августе", "Ирина Котова"),
+    ]
+
+
+def test_as_subject_said_puts_the_subject_before_the_cue() -> None:
+    text = (
+        "Командир роти Олег Бондар спростував ці чутки: як він зазначив, рота тримає висоту біля Кліщіївки."
+    )
+    assert attributed(text)[-1] == ("рота тримає висоту біля Кліщіївки", "Олег Бондар")
+    text = "Как Минобороны уточнило, в районе Угледара сбиты три дрона."
+    assert attributed(text) == [("в районе Угледара сбиты три дрона", "Минобороны")]
+
+
+def test_a_name_after_a_date_and_a_conjunction_before_an_apposition_is_the_subject() -> None:
+    text = "Але в суботу Ганна Коваль, речниця бригади, спростувала це. Вона додала, що рота на місці."
+    assert attributed(text)[-1] == ("рота на місці", "Ганна Коваль")
+
+
+def test_a_reported_clause_runs_up_to_the_direct_speech_it_introduces() -> None:
+    text = (
+        "Фельдшер Ігор Савчук розповів, що вночі їхню машину обстріляли біля Сіверська: „Ми ледве вибралися“."
+    )
+    assert attributed(text) == [
+        ("вночі їхню машину обстріляли біля Сіверська", "Ігор Савчук"),
+        ("Ми ледве вибралися", "Ігор Савчук"),
+    ]
+
+
+def test_a_quoted_name_governed_by_a_preposition_is_no_speech() -> None:
+    text = "Противник ударил по Изюму из «Смерчей», сообщили в городской администрации."
+    quotes = attributed(text)
+    assert len(quotes) == 1
+    assert quotes[0] == (
+        "Противник ударил по Изюму из «Смерчей»",
+        "городской администрации",
+    )
+
+
+def test_a_source_given_after_an_outlet_speaks_and_the_outlet_relays() -> None:
+    text = (
+        "Бригада заняла высоту у Кременной, сообщает РИА Новости. "
+        "Об этом агентству рассказал военкор Павел Рудой."
+    )
+    quotes = find_cyrillic_quotes(text).quotes
+    assert len(quotes) == 1
+    assert quotes[0].speaker.name == "Павел Рудой"
+    assert quotes[0].via == ("РИА Новости",)
+
+
+def test_a_speaker_citing_own_sources_speaks_for_them() -> None:
+    text = "Армия РФ вышла к Двуречной, написал блогер Олег Зорин со ссылкой на собственные источники."
+    assert attributed(text) == [("Армия РФ вышла к Двуречной", "Олег Зорин")]
+
+
+def test_unverified_reports_with_no_owner_stand_as_the_source() -> None:
+    text = "За неофіційною інформацією, ворог зайшов на околицю Ямполя."
+    assert attributed(text) == [("ворог зайшов на околицю Ямполя", "неофіційною інформацією")]
+    text = "По неподтвержденным данным военкоров, армия РФ вошла в Ямполь."
+    assert attributed(text) == [("армия РФ вошла в Ямполь", "военкоров")]
+
+
+def test_a_fronted_topic_is_not_the_subject() -> None:
+    text = "О взятии Ямполя под Лиманом российское Минобороны объявило в четверг."
+    assert sentence_speaker(text, 0, len(text)) == "российское Минобороны"
+
+
+def test_a_possessive_before_a_title_leaves_the_named_person_the_speaker() -> None:
+    text = "Бригада опровергла это: как отметил ее пресс-офицер Роман Гуц, высоту удерживают десантники."
+    assert attributed(text)[-1] == ("высоту удерживают десантники", "Роман Гуц")
+    text = "Бригада опровергла это. «Высоту держим», — цитируют его российские агентства."
+    assert attributed(text)[-1][1] != "российские агентства"
+
+
+def test_a_second_verb_after_but_shares_the_subject_of_the_first() -> None:
+    text = "У штабі цього не коментують, але визнають, що частину позицій довелося залишити."
+    assert attributed(text) == [("частину позицій довелося залишити", "штабі")]
+
+
+def test_a_fronted_topic_of_a_report_is_what_was_reported() -> None:
+    text = "Про звільнення Ямполя міністерство оборони Росії повідомило в четвер."
+    assert attributed(text) == [("звільнення Ямполя", "міністерство оборони Росії")]
+
+
+def test_an_office_refers_back_only_to_a_person_named_with_that_office() -> None:
+    text = (
+        "Глава района Олег Тарасов заявил, что обстрел продолжался час. "
+        "Губернатор области ранее сообщал о попытке прорыва, которая, по его словам, отражена."
+    )
+    assert attributed(text)[-1][1] == "Губернатор области"
+    text = "Губернатор Олег Тарасов заявил, что обстрел продолжался час. По словам главы региона, жертв нет."
+    assert attributed(text)[-1] == ("жертв нет", "Олег Тарасов")

@@ -20,6 +20,14 @@ A failed assault ("безуспішно штурмував", "зазнали н�
 place ("мы зашли в подвал") claim nothing; an absence beside the speaker's own control ("под нашим
 контролем, ни одного плацдарма у противника нет") backs it, and a denial repeated after a denial is
 no new claim. A role noun's claimant is the body the quote resolved ("в ведомстве" after Минобороны).
+A hedged report denied in the same sentence is two claims, the reporter's and the denier's
+(claimledger.claims.cyrillic_contrast); a split part that names its own speaker is theirs. The other
+side's failure beside a defence ("прорватися не вдалося, бійці тримають рубежі") backs the defence;
+a negated loss ("село никто не сдавал") holds ground; lost positions and a capture declared
+("потеряли опорные пункты", "объявило взятым") are claims; a move only named as the topic of a
+report nobody made ("о продвижении … не сообщало") and a hold said to be impossible ("удерживать
+город было невозможно") are not. The words (control verbs, denials, hedges) are in
+claimledger.claims.cyrillic_lexicon.
 `extract_cyrillic_events` reads strikes and casualty figures the same way; the claims stage does not
 call it yet. Does not: find the acting side, or the other claim types.
 """
@@ -29,114 +37,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from claimledger.claims.cyrillic_contrast import reported_then_denied
+from claimledger.claims.cyrillic_lexicon import CONTROL, DENIAL, HEDGE, STEM, denial_in
 from claimledger.document import Claim, ClaimType, DateMention, Document, Place, Quote, Stance
-from claimledger.quotes.cyrillic import sentence_speaker
 from claimledger.quotes.cyrillic_speakers import CUE, NAME, same_stem
+from claimledger.quotes.cyrillic_subjects import sentence_speaker
 
-_STEM = r"[а-яёіїєґ]*"
-# "операция заняла четыре дня": a stretch of time taken, not a place
-_SPAN_OF_TIME = r"(?:дн|дней|час|минут|недел|месяц|лет|год|времени|секунд|сут)"
-_N = r"(?:\S+\s+){0,2}?"  # "отбили 11 атак", "відбили дві атаки", "отразила три штурма"
-_TO = r"\s+(?:\S+\s+){0,3}?(?:к|до|на|из|з|із|от|від)(?=\s)"  # "вышли к окраинам", "вийшли з Сіверська"
-CONTROL = re.compile(
-    rf"(?i)(?<!\w)(?:освобо[дж]{_STEM}|взял{_STEM}\s+под\s+(?:свой\s+)?контроль|занял{_STEM}(?!\s+(?:\S+\s+)?{_SPAN_OF_TIME})|занят{_STEM}|"
-    rf"отош(?:ел|ёл|ли|ла)|отступил{_STEM}|захвати{_STEM}|захват{_STEM}|захвач{_STEM}|взяти[еяию]|взятт[яюі]|(?<!полон\s)(?<!плен\s)взят[аоы]?(?!\s+(?:в|у)\s+(?:плен|полон))|"
-    rf"звільни{_STEM}|звільнен{_STEM}|звільненн{_STEM}|окупува{_STEM}|окупован{_STEM}|оккупир{_STEM}|"
-    rf"отвоева{_STEM}|відвоюва{_STEM}|відвоюв{_STEM}|потесни{_STEM}|потісни{_STEM}|покинул{_STEM}|покину{_STEM}|"
-    rf"отвел{_STEM}|отвед{_STEM}|відвел{_STEM}|відвів|відступ{_STEM}|отступлени{_STEM}|отступа{_STEM}|"
-    # a landing ("высадились на острове")
-    rf"(?:высади|висади)(?:л|ли|ла|лись|лися|лась|лася|в|вся)\s+(?:\S+\s+){{0,2}}?(?:на|в|у)(?=\s)|"
-    rf"(?:улучши|покращи|поліпши)\w*\s+(?:\S+\s+)?(?:положени|положенн|позици|позиці){_STEM}|"
-    rf"продвижени{_STEM}|просуванн{_STEM}|плацдарм{_STEM}|(?:в|у)\s+(?:наших\s+)?руках|"
-    rf"(?:сда(?:л|ли|ла|ло|н|на|но|ны)|зда(?:в|ли|ла|ло|но))(?!\w)|"  # a town surrendered
-    rf"(?:восстанови|відновил|відновив)\w*\s+(?:\S+\s+)?(?:позици|позиці|положени|положенн){_STEM}|(?:закрепля|закріплю|закріпля){_STEM}|"
-    rf"(?:зазна|потерпе)\w*\s+(?:\S+\s+)?(?:невдач|неудач|поразк|поражени){_STEM}|"  # a failed assault
-    rf"(?:безуспешн|безуспішн|безрезультатн)\w*\s+(?:\S+\s+)?(?:штурм|атак|наступа|наступ){_STEM}|"
-    rf"(?:оста[её]тся|оставал\w*|залишається|залишал\w*|остаются|залишаються)\s+(?:\S+\s+)?"
-    rf"(?:украинск|українськ|российск|російськ|наш){_STEM}|"
-    rf"(?:стриму|сдержива|стримал|сдержал){_STEM}\s+(?:\S+\s+){{0,2}}?(?:наступ|натиск|противник|ворог|штурм){_STEM}|"
-    rf"окупаці(?:я|ю|ї|і|єю)|захопи{_STEM}|захопл{_STEM}|відійшл{_STEM}|відійшов|"
-    rf"(?:утриму|удержива|удерж|трима|держ){_STEM}\s+(?:свої\s+|свои\s+)?(?:позиці|позици|оборон|рубеж|рубіж){_STEM}|"
-    rf"удерживают|утримують|контролиру{_STEM}|контролю{_STEM}|"
-    rf"(?:відбил|відбит|отбил|отбит|отрази|отраж|відбив|зупини|останови|зірва|сорва){_STEM}\s+{_N}"
-    rf"(?:контр)?(?:штурм|атак|наступ|спроб|попытк){_STEM}|"
-    rf"(?:штурм|атак){_STEM}\s+(?:\S+\s+){{0,3}}?(?:отбит|відбит|отражен|відбиті|відбил|отбил|отразил|"
-    rf"відбив|відбито){_STEM}|"
-    rf"(?:отброш|отброс|відкину|відкинут|откатил|откатил|відкоти|вклини|вклинил|вклинив|"
-    rf"закреплени|закріпленн|зачистк|контролир|прорвал|прорвав){_STEM}|"
-    rf"прорыв(?:а|е|у|ом|ы)?|прорив(?:у|і|ом)?|"
-    rf"взяли\s+під\s+контроль|(?:под|під)\s+(?:\w+\s+)?контролем|зайшл{_STEM}|зайшов|зашл{_STEM}|заш[её]л|"
-    rf"вошл{_STEM}|вош(?:ел|ёл)|увійшл{_STEM}|увійшов|ввійшл{_STEM}|продвинул{_STEM}|просунул{_STEM}|"
-    rf"закрепил{_STEM}|закріпил{_STEM}|выбил{_STEM}|вибил{_STEM}|выбит{_STEM}|вибит{_STEM}|зайня{_STEM}|"
-    rf"(?:полн|повн|повністю|полностью)\w*\s+(?:\w+\s+)?контрол{_STEM}|"
-    rf"(?:втрати|утрати|потеря|потерял|установи|встанови|восстанови|відновил|відновив|верну|поверну|"
-    rf"взя|взял|взяли|отримал|получил|получи)\w*\s+(?:\w+\s+)?контрол{_STEM}|"
-    rf"(?:верну|поверну)\w*\s+(?:\w+\s+)?(?:позици|позиці){_STEM}|"
-    rf"вытесн{_STEM}|витісн{_STEM}|зачисти(?:л|ли|ла|в){_STEM}|"
-    rf"(?:перейш|перешл|перешел|перешёл|перейшов|переходит|переходить)\w*\s+(?:под|під)\s+(?:\w+\s+)?контрол{_STEM}|"
-    rf"(?:продолжа|продовжу|веду|ведут|ведуть)\w*\s+(?:\w+\s+)?оборон{_STEM}|"
-    rf"(?:держ|трима|утриму|удержива)\w*\s+(?:\S+\s+){{0,2}}?(?:част|окраин|околиц|район|квартал|центр|"
-    rf"позици|позиці|оборон|рубеж|рубіж|місто|город|село|селище|посел|пос[её]лок|деревн){_STEM}|"
-    # "X мы держим", "Новоданилівку ми тримаємо": holding ground in the first person
-    rf"(?:трима|утриму)(?:ємо|ли)|(?:держ|удержива)(?:им|ем|али)|"
-    # "Райгородок наш", "Кодема целиком наша": a place said to be one's own
-    rf"(?:(?:целиком|полностью|цілком|повністю)\s+)?наш[аеі]?(?=\s*(?:[,.!;:»“”\"]|[—–]\s|$))|"
-    # present-tense advance and retreat: "отходят из X", "просувається вздовж балки"
-    rf"отход(?:ят|ит|или)|відход(?:ять|ить)|просува(?:ється|ються)|продвига(?:ется|ются)|"
-    # a failed assault in the passive, its subject left out: "однак були зупинені", "штурм … был отбит"
-    rf"(?:були|был[иао]?|було)\s+(?:зупинен|остановлен|отбит|відбит|отброшен|відкинут)\w*|"
-    rf"остави{_STEM}|залиши(?!{_STEM}(?:ся|сь)(?!\w)){_STEM}|вывел{_STEM}|выведен{_STEM}|вивел{_STEM}|виведен{_STEM}|"
-    rf"(?<!загрозу\s)(?<!загрози\s)(?<!угрозы\s)(?<!угрозу\s)(?:окруж|оточ){_STEM}|"  # not "угрозы окружения"
-    rf"(?:выш(?:ли|ел|ла)|вышед{_STEM}|выход{_STEM}|вийшл{_STEM}|вийшов|вихід{_STEM}|"
-    rf"виход{_STEM}){_TO})(?!\w)"
-)
-DENIAL = re.compile(
-    r"(?i)(?<!\w)(?:опроверг\w*|не\s+соответству\w*\s+действительности|фейк\w*|ложь\w*|ложью|ложн\w*|брехн\w*|"
-    r"вымысел|вымысл\w*|манипуляци\w*|маніпуляці\w*|(?:сер|сір)(?:ой|ая|ую|ою|а|у)\s+зон\w*|"
-    r"(?:ни\s+одна|жодна)\s+(?:из\s+|з\s+|зі\s+)?сторін\w*|"  # neither side holds it
-    r"ни\s+одна\s+(?:из\s+)?сторон\w*|"
-    r"дал[её]к\w*\s+от\s+(?:реальност|действительност)\w*|далек\w*\s+від\s+(?:реальност|дійсност)\w*|"
-    r"вигадк\w*|выдумк\w*|дезинформаци\w*|дезінформаці\w*|фантази\w*|фантазі\w*|"
-    r"(?:жодн|никак|ни\s+одн)\w*\s+(?:\S+\s+){0,8}?(?:нет|немає|не\s+було|не\s+было|не\s+ма(?:ють|є)|не\s+име(?:ют|ет))|"
-    r"(?:оточенн|окружени|закріпленн|закреплени|прорыв|прорив)\w*\s+(?:\S+\s+){0,2}?(?:немає|нет)|"
-    r"(?:войск|военн|солдат|подразделени|підрозділ|військ|окупант|оккупант|росіян|россиян)\w*\s+"
-    r"(?:\S+\s+){0,4}?(?:нет|немає)(?!\w)|вброс\w*|вкид\w*|ипсо|іпсо|"
-    r"не\s+(?:удалось|вдалося|вдалось|смогл\w*|смог|змогл\w*|зміг|здатн\w*|способн\w*|спромоглися)|"
-    r"(?:безуспешн|безуспішн|безрезультатн)\w*(?!\s+(?:\S+\s+)?(?:штурм|атак|наступ))|"  # "…, но безуспешно"
-    r"(?:преждевременн|передчасн)\w*|зарано|рано\s+говорить|"  # "говорить о выходе к X преждевременно"
-    r"речи\s+(?:быть\s+)?не\s+(?:ид[её]т|может)|мови\s+(?:бути\s+)?не\s+(?:йде|йдеться|може)|"  # "ни о каком"
-    r"спростува\w*|неправд\w*|не\s+відповіда\w*\s+дійсності|заперечу\w*|отрица\w*|"
-    r"не\s+(?:был[аои]?\s+|було\s+|є\s+)?(?:окупован|захвачен|захоплен|взят|занят|окружен|оточен|"
-    r"блокирован|заблокирован|заблокован|освобожд|звільн|сдан|здан)\w*)(?!\w)"
-)
-# "Проверить эту информацию независимо не удалось": the outlet could not verify, nobody denies.
-_UNVERIFIED = re.compile(
-    r"(?i)(?<!\w)(?:провери|перевіри|подтверди|підтверди|верифицирова|верифікува)\w*\s+(?:\S+\s+){0,3}?"
-    r"не\s+(?:удалось|вдалося|вдалось|смогл\w*|змогл\w*)"
-)
-
-
-def denial_in(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
-    """The first denial in text[start:end] that is not an outlet saying it could not verify."""
-    end = len(text) if end is None else end
-    unverified = [m.span() for m in _UNVERIFIED.finditer(text, start, end)]
-    for m in DENIAL.finditer(text, start, end):
-        if not any(s <= m.start() < e for s, e in unverified):
-            return m
-    return None
-
+_STEM = STEM
 
 # "сообщило Минобороны России", "заявили в Генштабе", "по данным ТАСС", "за словами Сирського".
 SOURCE = re.compile(
     rf"(?:(?i:{CUE})\s+(?:(?i:в|у)\s+)?|(?i:по\s+(?:данным|словам)|за\s+(?:даними|словами))\s+)(?P<who>{NAME})"
-)
-HEDGE = re.compile(
-    r"(?i)(?<!\w)(?:якобы|нібито|начебто|будто\s+бы|(?<=,\s)(?:ніби|будто)|"  # "стверджують, ніби …"
-    r"(?:по|за)\s+(?:неподтвержденным|непроверенным|неофициальным|некоторым|непідтвердженими|неперевіреними|"
-    r"неофіційними|деякими)\s+(?:данным|сведениям|даними|відомостями)|"
-    r"(?:по|за)\s+(?:неподтвержденной|непроверенной|неофициальной|непідтвердженою|неперевіреною|неофіційною)\s+"
-    r"(?:информации|інформацією)|не\s+исключено|не\s+виключено|возможно|можливо|"
-    r"предположительно|ймовірно|вероятно)(?!\w)"
 )
 _PRONOUN_SUBJECT = re.compile(rf"(?i)(?<!\w)(?:он|она|они|він|вона|вони)\s+(?:\S+\s+)?{CUE}")
 # Words that can stand where a claimant's name is expected but never name one.
@@ -242,9 +153,43 @@ def _claims_ground(text: str, m: re.Match[str], named: bool) -> bool:
     unless the sentence says it failed."""
     if _NOT_TERRITORY.search(text, *_clause_around(text, m)) or _ATTRIBUTE.fullmatch(m.group()):
         return False
+    if _unreported(text, m):
+        return False
+    if _INFINITIVE.match(m.group()) and _IMPOSSIBLE.search(text, *_clause_around(text, m)):
+        return False  # "удерживать город было невозможно": why ground was given up, not a claim
     if _ENTRY.match(m.group()) and not named:
         return False
     return not (_ATTEMPT.search(text, 0, m.start()) and denial_in(text) is None)
+
+
+# A control verb in the infinitive ("удерживать", "утримувати", "захватить") and words that say it could
+# not be done or made no sense.
+_INFINITIVE = re.compile(r"(?i)^[а-яёіїєґ'’]+(?:ть|ти|тися|ться)(?!\w)")
+_IMPOSSIBLE = re.compile(
+    r"(?i)(?<!\w)(?:невозможно|неможливо|нельзя|не\s+(?:было|було|имело|мало)\s+(?:смысла|сенсу)|"
+    r"бессмысленно|безглуздо|немыслимо)(?!\w)"
+)
+# "о продвижении", "про захоплення": a move named as the topic of a report.
+_TOPIC_OF = re.compile(r"(?i)(?<!\w)(?:о|об|про)\s+(?:\S+\s+)?\Z")
+# "не сообщало", "не повідомляли", "не комментировало": a report not made, which claims nothing.
+_SILENT = re.compile(
+    r"(?i)(?<!\w)не\s+(?:сообща\w*|сообщил\w*|заявля\w*|заявил\w*|повідомля\w*|повідомил\w*|"
+    r"комментир\w*|коментува\w*|упомина\w*|згаду\w*|объявля\w*|оголошува\w*)"
+)
+
+
+def _unreported(text: str, m: re.Match[str]) -> bool:
+    """ "Минобороны России о продвижении у X не сообщало": a move named only as the topic of a report
+    nobody made; "блогеры пишут о продвижении …, в ВСУ это не подтверждают" was reported all the same."""
+    s, e = _clause_around(text, m)
+    if not _TOPIC_OF.search(text, s, m.start()) or not _SILENT.search(text, s, e):
+        return False
+    said = [
+        c
+        for c in _CUE_WORD.finditer(text, s, m.start())
+        if not re.search(r"(?i)не\s*\Z", text[s : c.start()])
+    ]
+    return not said
 
 
 _ATTRIBUTE = re.compile(
@@ -264,20 +209,28 @@ def _split(text: str, claim: Claim, places: list[Place]) -> list[Claim]:
     names its own place; the "despite" clause denies)."""
     if claim.stance != "denied":
         return [claim]
-    parts = (
-        _asserted_clause(text, claim.start, claim.end)
+    parts: list[tuple[tuple[int, int], Stance, str | None]] | list[tuple[tuple[int, int], Stance]] | None = (
+        reported_then_denied(text, claim.start, claim.end)
+        or _asserted_clause(text, claim.start, claim.end)
         or _despite_parts(text, claim, places)
         or _contrast_parts(text, claim.start, claim.end)
     )
     if parts is None:
         return [claim]
     out = []
-    for span, stance_here in parts:
+    for span, stance_here, *own in parts:
         s, e = _trim(text, *span)
         if e <= s:
             continue
         inside = tuple(n for n in claim.places if s <= places[n].start and places[n].end <= e)
-        out.append(replace(claim, start=s, end=e, stance=stance_here, places=inside or claim.places))
+        # a reported claim is its reporter's; a part that names its own speaker is theirs ("опровергли:
+        # как отметил ее пресс-офицер Игорь Ляшенко, село удерживают")
+        claimant = (own[0] if own else None) or sentence_speaker(text, s, e) or claim.claimant
+        out.append(
+            replace(
+                claim, start=s, end=e, stance=stance_here, places=inside or claim.places, claimant=claimant
+            )
+        )
     return out or [claim]
 
 
@@ -315,7 +268,7 @@ def _contrast_parts(text: str, start: int, end: int) -> list[tuple[tuple[int, in
         that = [t.end() for t in _THAT.finditer(text, start, m.start())]
         first = that[-1] if that else start
         granted = (first, m.start())
-        if _CUE_WORD.search(text, *granted) or not CONTROL.search(text, *granted):
+        if _CUE_WORD.search(text, *granted) or not _achieved(text, *granted):
             continue
         if denial_in(text, *granted) is not None or HEDGE.search(text, *granted):
             continue
@@ -335,6 +288,12 @@ def _contrast_parts(text: str, start: int, end: int) -> list[tuple[tuple[int, in
             continue
         return [((start, m.start()), "denied"), (after, "asserted")]
     return None
+
+
+def _achieved(text: str, start: int, end: int) -> bool:
+    """Whether a stretch holds a move made, not only tried ("пытался захватить Ямполь, но не смог"
+    grants nothing: the failure after "but" denies the attempt)."""
+    return any(not _ATTEMPT.search(text, start, m.start()) for m in CONTROL.finditer(text, start, end))
 
 
 def _despite_parts(
@@ -391,6 +350,8 @@ def _resolved(text: str, named: str, quote: Quote | None) -> str:
     words for that speaker contract it ("отмечают в Генштабе" after "Генеральный штаб ВСУ")."""
     said = quote.speaker if quote is not None and not quote.direct else None
     full = _name(quote) if quote is not None else None
+    if quote is not None and full and named in quote.via:  # "…, сообщает ТАСС" relaying the source
+        return full
     if said is None or said.start is None or text[said.start : said.end] != named or _words_of(named, full):
         return named
     return full or named
@@ -466,14 +427,30 @@ _CLAUSE_BREAK = re.compile(
 _ABSENCE = re.compile(r"(?i)(?:жодн|никак|ни\s+одн)\w*\s+")
 
 
+# "прорваться не удалось", "но безуспешно": the other side failed, which a defender reports as a win.
+_FAILED = re.compile(
+    r"(?i)^(?:не\s+(?:удалось|вдалося|вдалось|смогл\w*|смог|змогл\w*|зміг|спромоглися)|безуспешн|безуспішн|безрезультатн)"
+)
+# Control verbs of the side that holds: holding, repelling, stopping, keeping under control.
+_DEFENCE = re.compile(
+    r"(?i)^(?:утриму|удержива|удерж|трима|держ|стриму|сдержива|стримал|сдержал|відбил|відбит|отбил|отбит|"
+    r"отрази|отраж|відбив|зупини|останови|контролир|контролю|под|під|полн|повн|продолжа|продовжу|веду)"
+)
+
+
 def _absence_backs_control(text: str, denial: re.Match[str]) -> bool:
     """ "Левый берег под нашим контролем, ни одного плацдарма у противника нет": an absence beside a
-    control claim of its own clause backs that claim rather than denying one."""
-    if not _ABSENCE.match(denial.group()) or denial_in(text, denial.end()) is not None:
+    control claim of its own clause backs that claim rather than denying one; so does the other
+    side's failure beside a defence ("жодного метра ворогу здобути не вдалося, бійці тримають рубежі"),
+    though not beside a capture, which the failure may deny."""
+    absence = bool(_ABSENCE.match(denial.group()))
+    if not (absence or _FAILED.match(denial.group())) or denial_in(text, denial.end()) is not None:
         return False
     for m in CONTROL.finditer(text):
         s, e = _clause_around(text, m)
-        if not (s <= denial.start() < e) and denial_in(text, s, e) is None:
+        if s <= denial.start() < e or denial_in(text, s, e) is not None:
+            continue
+        if absence or (_DEFENCE.match(m.group()) and not _ATTEMPT.search(text, 0, m.start())):
             return True
     return False
 

@@ -14,14 +14,20 @@ statement went through ("сообщает ТАСС со ссылкой на", "�
 "рассказала жительница", not the man named since), anonymous sources included; nouns for a person
 already named (военного, собеседник, офіцер, сапера) take the last person who spoke; role nouns
 (ведомство, штаб, там, издание) the last organization, and so does an organization named again in
-short ("в Генштабе" after "Генеральный штаб ВСУ", "ОВА", "корпус"). Attributions inside a sentence
-("…, по словам Бойко, …", "Под Покровском, отметили в министерстве, …") and nominal reports
-("сообщили об освобождении …", "обвинили ВСУ в …") count as reported speech; so do split speech
-inside quotation marks («…, — сказал X. — …») and a dash line after "X рассказал:".
-The subject of a cue is looked for past an aside or an adverbial ("Источник, близкий к командованию,
-на условиях анонимности сообщил"; "…назвали ложью, заявив о …" takes the earlier verb's subject), but
-not past a whole clause ("…освободили Покровск, сообщило Минобороны": the speaker follows the cue).
-Does not: read indirect questions, or attribute beliefs without a reporting verb.
+short ("в Генштабе" after "Генеральный штаб ВСУ", "ОВА", "корпус"); a common noun for a body
+("в администрации", "областных властей") the last body of its kind (cyrillic_institutions), and an
+office ("губернатор региона") only a person named with that office. Attributions inside a sentence
+("…, по словам Бойко, …", "Под Покровском, отметили в министерстве, …", "як він наголосив, …") and
+nominal reports ("сообщили об освобождении …", "Про звільнення X міністерство повідомило …", "X – про
+це пишуть воєнкори") count as reported speech; so do split speech inside quotation marks («…, — сказал
+X. — …») and a dash line after "X рассказал:". In dash speech the author's words open with a verb in
+the past tense, whichever verb ("— …, — поделилась пенсионерка"). An outlet and the source it names
+for the same statement ("…, сообщает ТАСС. Об этом агентству рассказал X") make one quote, X's, via
+the outlet; a speaker citing their own sources ("со ссылкой на собственные источники") stays the
+speaker; unverified reports with no owner ("За неперевіреними даними, …") stand as the source.
+Who the words around a cue name is read in claimledger.quotes.cyrillic_subjects.
+Does not: read indirect questions, attribute beliefs without a reporting verb, or carry a source on
+to a following sentence with no cue of its own.
 """
 
 from __future__ import annotations
@@ -32,69 +38,49 @@ from itertools import pairwise
 
 from claimledger.document import Quote
 from claimledger.quotes.cyrillic_speakers import (
-    _ANONYMOUS,
     _CUE,
-    _L,
-    _MEDIA,
-    _NATIONAL,
-    _ORGS,
-    _PERSON_BACK,
     CUE,
+    UNVERIFIED_SOURCE,
     _Memory,
     _speaker,
     _Who,
     speaker_kind,
 )
+from claimledger.quotes.cyrillic_subjects import (
+    _EDGE,
+    _MEDIUM,
+    _PRONOUNS,
+    _RELATIVE,
+    _WORDS,
+    _backward,
+    _clause_end,
+    _forward,
+    _speaker_words,
+    _title,
+    _trimmed,
+    _words,
+)
 from claimledger.quotes.find import Found
 from claimledger.quotes.marks import Quoted, find_quoted
 
-_WORDS = re.compile(r"[«„\"“]?[\w'ʼ’-]+[»“”\"]?")
-_PRONOUNS = frozenset(
-    {"он", "она", "они", "він", "вона", "вони", "его", "её", "ее", "их", "її", "його", "їх"}
-)
-_PRONOUNS |= frozenset({"їхніми"})
-_POSSESSIVE = frozenset({"его", "её", "ее", "их", "її", "його", "їх", "їхній", "їхня", "їхні"})
-_ROLE = re.compile(
-    r"(?i)^(?:(?:ведомств|відомств|министерств|міністерств|штаб|командовани|командуванн)\w*|там|тут)$"
-)
-# Nouns for an outlet or a statement already named ("сообщает издание", "говорится в сообщении").
-_OUTLET_BACK = re.compile(r"(?i)^(?:издани|видання|агентств|сообщени|повідомленн|заявлени|заяв[аіиу])\w*$")
-# Words between a cue and the speaker that are not the speaker: prepositions, dates, adverbs.
-_SKIP = re.compile(
-    rf"(?i)^(?:в|во|у|на|об|про|водночас|однако|проте|втім|впрочем|кроме|крім|того|между|тем|при|этом|цьому|также|також|тоже|снова|знову|вновь|ранее|раніше|уже|вже|ещё|еще|ще|"
-    rf"позже|позднее|пізніше|затем|потом|потім|згодом|тогда|тоді|далее|далі|впоследствии|"
-    rf"сегодня|сьогодні|вчера|вчора|накануне|напередодні|утром|вечером|вранці|ввечері|"
-    rf"днем|днём|ночью|уночі|недавно|нещодавно|официально|офіційно|публично|публічно|минулого|минулої|"
-    rf"прошлой|прошлого|тижня|тиждень|неделе|неделю|доби|сутки|суток|місяця|месяце|"
-    rf"сообщении|заявлении|повідомленні|заяві|эфире|ефірі|интервью|інтерв'ю|журналистам|журналістам|"
-    rf"изданию|виданню|агентству|телеканалу|нашему|нашому|нам|мне|мені|корреспонденту|кореспонденту|\d+|"
-    rf"\d+-(?:летн|річн){_L}*|"  # "58-летняя Валентина": the age is not the name
-    rf"(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|понеділ|вівтор|серед|четвер|"
-    rf"п'ятниц|п’ятниц|субот|неділ|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|"
-    rf"ноябр|декабр|січ|лют|берез|квіт|травн|черв|лип|серп|верес|жовт|листопад|груд){_L}*)$"
-)
-# Words that end a speaker phrase read forwards ("… сил цю інформацію спростували").
-_STOP = re.compile(
-    r"(?i)^(?:\d+|что|що|чтобы|щоб|эту|эти|этот|это|цю|ці|цей|це|и|і|й|а|но|але|который|яка|який|которые|які|"
-    r"как|як|так|также|також)$"
-)
-# "главы региона", "мэра города", "губернатора області": the person already named with that office.
-_OFFICE = re.compile(r"(?i)(?<!\w)(?:регион|регіон|област|обласн|город|міст|ведомств|відомств)\w*")
-_RELAY = re.compile(r"(?i)\s(?:со\s+ссылкой\s+на|з\s+посиланням\s+на|посилаючись\s+на|ссылаясь\s+на)\s")
 _LEAD = re.compile(
     r"(?i)(?:а\s+|и\s+|і\s+|при\s+этом\s+|водночас\s+|тем\s+временем\s+)?"
     r"(?:(?:по|за|на|согласно|відповідно\s+до|згідно\s+з|згідно\s+із)\s+(?P<pron>его|её|ее|их|його|її|їхніми|їхню|їх)?\s*"
-    r"(?:[а-яёіїєґ'’-]+(?:ым|им|ими|ыми)\s+)?(?:даних|інформації|сводке|зведення|повідомлення|словами|словам|данным|информации|"
+    r"(?P<adj>[а-яёіїєґ'’-]+(?:ым|им|ими|ыми|ой|ою)\s+)?(?P<noun>даних|інформації|сводке|зведення|повідомлення|словами|словам|данным|информации|"
     r"сведениям|оценке|оценкам|мнению|словами|даними|інформацією|оцінкою|оцінками|думку|утверждению|утверждениям|"
     r"заявлению|заявлениям|сообщению|сообщениям|подсчетам|подсчётам|версии|твердженням|твердженнями|заявою|заявами|"
     r"повідомленням|повідомленнями|підрахунками|версією)(?![\w])|"
-    r"(?:как|як)\s+(?i:" + CUE + r"))(?P<who>[^,.]*),\s*"
+    r"(?:как|як)\s+(?i:" + CUE + r")|"
+    # "если верить неподтвержденным сообщениям": the reports that follow are the source
+    r"(?:если\s+верить|якщо\s+вірити|судя\s+по|судячи\s+з)(?=\s)|"
+    # "Как он наголосил", "як зазначили у штабі", "Как Минобороны уточнило": the subject before the cue
+    r"(?:как|як)\s+(?P<subj>[^\s,.:;]+(?:\s+[^\s,.:;]+){0,3}?)\s+(?i:" + CUE + r")(?!\w))(?P<who>[^,.]*),\s*"
 )
 _ABOUT = re.compile(
     rf"(?i)(?:об\s+этом|о\s+том|про\s+це|про\s+це\s+ж)(?:\s+[^\s.,!?]+){{0,4}}?\s+(?P<cue>{CUE})(?P<who>[^.!?]*)"
 )
 _THAT = re.compile(
-    rf"(?i)(?<![\w])(?P<cue>{CUE})(?:\s+«?[^\s,.:;!?«»]+»?){{0,3}}?(?P<sep>\s*,\s*(?:что|що|мол|мовляв|будто|нібито|начебто)\s+|\s*:\s*)"
+    rf"(?i)(?<![\w])(?P<cue>{CUE})(?:\s+«?[^\s,.:;!?«»]+»?){{0,3}}?(?P<sep>\s*,\s*(?:что|що|мол|мовляв|будто|нібито|начебто|ніби|якобы)\s+|\s*:\s*)"
 )
 # A report of a thing rather than a clause: "сообщили об освобождении …", "заявили про захоплення …",
 # "обвинили ВСУ в обстреле …".
@@ -106,7 +92,12 @@ _NOMINAL = re.compile(
     r"|(?<![\w])(?P<obj>(?:за)?(?:фиксиру(?:ют|ет)|фиксировал[аи]?|фіксу(?:ють|є)|фіксува(?:ли|в|ла)))\s+"
 )
 _AFTER_COMMA = re.compile(rf"(?i),\s*(?:[—–-]\s*)?(?P<cue>{CUE})(?=\s)")
-_AFTER_QUOTE = re.compile(rf"(?i)^[\s,]*(?:[—–-]\s*)?(?P<cue>{CUE})(?=\s)")
+# The author's words after a dash ("— поделилась пенсионерка", "— усміхнувся він") open with a verb in
+# the past tense whatever verb it is: the punctuation, not a word list, says it reports the speech.
+_AUTHOR_VERB = r"[а-яёіїєґ][а-яёіїєґ'’]{2,}(?:л|ла|ло|ли|лся|лась|лось|лись|лася|лися|в|вся)(?![\w'’])"
+_AFTER_QUOTE = re.compile(
+    rf"(?i)^[\s,]*(?:[—–-]\s*)?(?P<cue>{CUE})(?=\s)|^[\s,]*[—–]\s*(?-i:(?P<verb>{_AUTHOR_VERB}))(?=\s)"
+)
 _DASH = re.compile(
     r"(?:^|(?<=[.!?…»])\s+|(?<=\n))[ \t]*[—–][ \t]*(?P<body>[^\n—–]+?)\s*[,!?…]\s*[—–]\s*(?=\w)", re.M
 )
@@ -114,7 +105,6 @@ _SECOND_HALF = re.compile(
     r"[,.]\s*[—–]\s*(?P<body>[^\n—–]+?)(?=\s*[,!?…]\s*[—–]\s*\w|[.!?…][»\"”]?\s+[«„\"—–А-ЯЁІЇЄҐA-Z]|\s*\n|\s*\Z)"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[»\"”]?\s+(?=[«„\"—–А-ЯЁІЇЄҐA-Z0-9])|\n+")
-_EDGE = ' \t\n,.;:!?«»„“”"—–-'
 
 
 @dataclass
@@ -139,12 +129,33 @@ def find_cyrillic_quotes(text: str) -> Found:
             around = next((r for r in reported if r.start <= d.start and d.end <= r.end and r.who), None)
             if around is not None:
                 d.who, d.cue = around.who, around.cue
-    items += [r for r in reported if not any(_overlaps(r, d) for d in items)]
+    items += [cut for r in reported if (cut := _before_direct(text, r, items)) is not None]
     items = [item for item in items if _WORDS.search(text, item.start, item.end)]
     items += _introductions(text, sentences, items)
     items += _closing_speakers(text, sentences, items)
     items.sort(key=lambda item: (item.start, not item.silent))
     return Found(_resolve(text, items), unclosed)
+
+
+def _before_direct(text: str, item: _Item, direct: list[_Item]) -> _Item | None:
+    """A reported clause as far as the direct speech it runs into ("Волонтерка розповіла, що …
+    обстріляли дроном: „Ми встигли сховатися“": what she told, then what she said), or None where
+    direct speech covers its start or the marks hold a phrase of the report itself."""
+    inside = [d for d in direct if _overlaps(item, d)]
+    if not inside:
+        return item
+    if any(d.who is item.who for d in inside):
+        return None  # «здачу Ізюму» inside "…, за даними Центру, поширюють чутки про …": the phrase speaks
+    first = min(d.start for d in inside)
+    last = max(inside, key=lambda d: d.end)
+    start, end = _trimmed(text, item.start, first)
+    # "…обстріляли дроном: „Ми встигли…“", "…подтягивают резервы, однако «удержать город им не удастся»":
+    # speech that closes the clause, not a phrase in marks inside it ("на пороге «новой Касталии», мира …")
+    announced = ":" in text[end:first]
+    closing = item.end - last.end <= 2 and len(text[last.start : last.end].split()) >= 3
+    if first <= item.start or len(re.findall(r"\w+", text[start:end])) < 3 or not (announced or closing):
+        return None
+    return replace(item, start=start, end=end)
 
 
 def _introductions(text: str, sentences: list[tuple[int, int]], items: list[_Item]) -> list[_Item]:
@@ -246,8 +257,11 @@ def _direct(text: str, quoted: list[Quoted], sentences: list[tuple[int, int]]) -
     for start, end, continues in sorted(spans):
         who, cue = _after(text, end, sentences)
         announced = bool(re.search(r":\s*[«„\"“]?\s*$", text[max(0, start - 4) : start]))
-        if _NAMED_BY.search(text, max(0, start - 30), start) and _is_name(text, start, end):
-            continue  # "с позывным «Север»", "під назвою «Азов»": a name, whatever cue follows
+        named_by = _NAMED_BY.search(text, max(0, start - 30), start) or _GOVERNED.search(
+            text, max(0, start - 8), start
+        )
+        if named_by and _is_name(text, start, end):
+            continue  # "с позывным «Север»", "з «Градів»": a name, whatever cue follows
         if who is None and (start, end) not in dashed and not announced and _is_name(text, start, end):
             continue  # «Центр»; a short dash line ("— Чиним ночью.") is speech all the same
         if who is None:
@@ -261,6 +275,12 @@ def _direct(text: str, quoted: list[Quoted], sentences: list[tuple[int, int]]) -
 
 _NAMED_BY = re.compile(
     r"(?i)(?<!\w)(?:позывн|позивн|прозвищ|прізвиськ|назв|названи|названием|псевдоним|псевдонім)\w*\s*[«„\"“]?\s*\Z"
+)
+# A preposition right before the marks: what they hold is a name the clause governs ("ударили з
+# «Градів»", "по «Азовстали»"), never speech.
+_GOVERNED = re.compile(
+    r"(?i)(?<!\w)(?:з|із|зі|с|со|из|от|від|на|в|во|у|по|для|под|під|без|до|к|про|о|об|за|над|при|через)"
+    r"\s*[«„\"“]\s*\Z"
 )
 _DASH_LINE = re.compile(r"^[ \t]*[—–][ \t]*(?P<body>[^\n]+)", re.M)
 _ANNOUNCING = re.compile(rf"(?i)(?<!\w)(?P<cue>{CUE})(?!\w)[^\n]*:[ \t]*\n\s*\Z")
@@ -287,7 +307,7 @@ def _announced_lines(text: str, found: list[_Item]) -> list[_Item]:
 
 
 _INNER = re.compile(
-    rf"[,!?…]\s*[—–]\s*(?P<cue>(?i:{CUE}))(?=\s)(?P<who>(?:[^—–«»„“”\"\n]|«[^»\n]*»)*?)[,.]\s*[—–]\s*(?=\w)"
+    rf"[,!?…]\s*[—–]\s*(?P<cue>(?i:{CUE})|{_AUTHOR_VERB})(?=\s)(?P<who>(?:[^—–«»„“”\"\n]|«[^»\n]*»)*?)[,.]\s*[—–]\s*(?=\w)"
 )
 
 
@@ -338,11 +358,13 @@ def _after(text: str, end: int, sentences: list[tuple[int, int]]) -> tuple[_Who 
     m = _AFTER_QUOTE.match(text[close : close + 120])
     if m is None:
         return None, None
+    cue = m["cue"] or m["verb"]
     start = close + m.end()
     who = _forward(text, start, _clause_end(text, start))
-    if who is None and m["cue"].casefold().startswith(("говорит", "йдеть")):  # "говорится в сообщении."
-        who = _Who(close + m.start("cue"), close + m.end("cue"), m["cue"], role=True)
-    return who, m["cue"]
+    if who is None and cue.casefold().startswith(("говорит", "йдеть")):  # "говорится в сообщении."
+        cue_start, cue_end = m.span("cue")
+        who = _Who(close + cue_start, close + cue_end, cue, role=True)
+    return who, cue
 
 
 def _before(text: str, start: int, sentences: list[tuple[int, int]]) -> tuple[_Who | None, str | None]:
@@ -377,9 +399,30 @@ def _reported(text: str, sentences: list[tuple[int, int]]) -> list[_Item]:
         if item is None and (inserted := _inserted_cue(text, s, e)):
             out.extend(inserted)
             continue
-        item = item or _after_content(text, s, e) or _nominal(text, s, e)
+        item = item or _about_after(text, s, e) or _after_content(text, s, e) or _nominal(text, s, e)
+        item = item or _fronted(text, s, e)
         if item is not None and item.end > item.start:
             out.append(item)
+    return _relayed(out)
+
+
+def _relayed(items: list[_Item]) -> list[_Item]:
+    """ "…, сообщает ТАСС. Об этом агентству рассказал аналитик Максим Коржов.": one statement read
+    twice, once with the outlet that carried it and once with the source who gave it; the source
+    speaks, the outlet goes into `via`."""
+    out: list[_Item] = []
+    for item in items:
+        twin = next((o for o in out if o.start == item.start and _overlaps(o, item)), None)
+        if twin is None or twin.who is None or item.who is None:
+            out.append(item)
+            continue
+        outlet, source = (twin.who, item) if speaker_kind(twin.who.text) == "media" else (item.who, twin)
+        said_by = source.who
+        if said_by is None or speaker_kind(outlet.text) != "media" or speaker_kind(said_by.text) == "media":
+            continue  # two readings of one statement, neither an outlet: the first stands
+        via = ((outlet.start, outlet.end, outlet.text), *said_by.via)
+        content = min(twin, item, key=lambda i: i.end)  # "…, сообщает ТАСС" is no part of what was said
+        out[out.index(twin)] = replace(content, who=replace(said_by, via=via), cue=source.cue)
     return out
 
 
@@ -421,12 +464,27 @@ def _lead_in(text: str, s: int, e: int) -> _Item | None:
         m = _LEAD.match(text, colon.end(), e) if colon else None
     if m is None:
         return None
+    return _Item(*_trimmed(text, m.end(), e), False, _lead_speaker(text, m), None)
+
+
+def _lead_speaker(text: str, m: re.Match[str]) -> _Who | None:
+    """Who a lead-in names: "по его словам" a pronoun, "как он отметил" the subject before the cue,
+    "по данным штаба"/"как сообщил X" the words after it."""
     if m["pron"]:
-        start = m.start("pron")
-        who: _Who | None = _Who(start, m.end("pron"), m["pron"], pronoun=True)
-    else:
-        who = _forward(text, m.start("who"), m.end("who"))
-    return _Item(*_trimmed(text, m.end(), e), False, who, None)
+        return _Who(m.start("pron"), m.end("pron"), m["pron"], pronoun=True)
+    if m["subj"]:
+        if m["subj"].casefold() in _PRONOUNS:
+            return _Who(m.start("subj"), m.end("subj"), m["subj"], pronoun=True)
+        return _forward(text, m.start("subj"), m.end("subj"))
+    # "За неперевіреними даними, …", "если верить неподтвержденным сообщениям": nobody named, the
+    # unverified reports stand as the source
+    unverified = UNVERIFIED_SOURCE.search(
+        text, m.start("adj") if m["adj"] else m.start("who"), m.end("who") + 1
+    )
+    who = _forward(text, m.start("who"), m.end("who"))
+    if unverified is not None and (who is None or who.end <= unverified.end()):
+        return _Who(unverified.start(), unverified.end(), unverified.group())
+    return who
 
 
 def _lead_mid(text: str, s: int, e: int) -> _Item | None:
@@ -437,12 +495,15 @@ def _lead_mid(text: str, s: int, e: int) -> _Item | None:
         m = _LEAD.match(text, at, e)
         if m is None:
             continue
-        if m["pron"]:
-            who: _Who | None = _Who(m.start("pron"), m.end("pron"), m["pron"], pronoun=True)
-        else:
-            who = _forward(text, m.start("who"), m.end("who"))
         end = e if m.end() < e else s + comma.start()
-        return _Item(*_trimmed(text, s, end), False, who, None)
+        who = _lead_speaker(text, m)
+        cue = _CUE.search(text, s, at) if m["pron"] else None
+        subject = _backward(text, s, cue.start()) if cue is not None else None
+        if subject is not None and not subject.pronoun:
+            # "Губернатор региона сообщал о прорыве, который, по его словам, отражен": "его" is the
+            # subject who reports in this very sentence, not someone named before
+            who = subject
+        return _Item(*_trimmed(text, s, end), False, who, cue.group() if cue is not None else None)
     return None
 
 
@@ -473,6 +534,43 @@ def _about(text: str, sentences: list[tuple[int, int]], n: int) -> _Item | None:
     ps, pe = sentences[n - 1]
     who = _forward(text, m.start("who"), m.end("who"))
     return _Item(*_trimmed(text, ps, pe), False, who, m["cue"]) if who else None
+
+
+_ABOUT_AFTER = re.compile(
+    rf"(?i)\s*[—–,]\s*(?:об\s+этом|о\s+том|про\s+це)\s+(?:[^\s.,!?]+\s+){{0,2}}?(?P<cue>{CUE})(?!\w)"
+)
+
+
+def _about_after(text: str, s: int, e: int) -> _Item | None:
+    """ "Окупанти нібито увійшли до X – про це пишуть російські воєнкори": what was said, then "about
+    this" and its speaker, inside one sentence."""
+    for m in _ABOUT_AFTER.finditer(text, s, e):
+        who = _forward(text, m.end(), _clause_end(text, m.end(), e))
+        span = _trimmed(text, s, m.start())
+        if who is not None and len(text[span[0] : span[1]].split()) >= 2:
+            return _Item(*span, False, who, m["cue"])
+    return None
+
+
+_FRONTED = re.compile(r"(?i)(?:об|о|про)\s+(?!(?:этом|том|це|цьому|этот|это)(?!\w))")
+
+
+def _fronted(text: str, s: int, e: int) -> _Item | None:
+    """ "Про звільнення Ямполя міністерство оборони Росії повідомило в четвер": a report of a thing
+    with the thing first; what was reported is the topic, the speaker the subject after it (or the
+    words after the cue: "О прорыве у Часова Яра сообщил военкор Рудой")."""
+    m = _FRONTED.match(text, s, e)
+    cue = _CUE.search(text, s, e) if m else None
+    if m is None or cue is None:
+        return None
+    who = _backward(text, s, cue.start())
+    topic_end = who.start if who is not None and who.start > m.end() else cue.start()
+    if who is None:
+        who = _forward(text, cue.end(), _clause_end(text, cue.end(), e))
+    span = _trimmed(text, m.end(), topic_end)
+    if who is None or len(text[span[0] : span[1]].split()) < 2:
+        return None
+    return _Item(*span, False, who, cue.group())
 
 
 def _that(text: str, s: int, e: int) -> _Item | None:
@@ -516,314 +614,6 @@ def _document_role(text: str, cue: re.Match[str]) -> _Who | None:
     if not cue["cue"].casefold().startswith(("говорит", "йдеть")):
         return None
     return _Who(cue.start("cue"), cue.end("cue"), cue["cue"], role=True)
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _EDGE:
-        start += 1
-    while end > start and text[end - 1] in _EDGE:
-        end -= 1
-    return start, end
-
-
-def _clause_end(text: str, start: int, limit: int | None = None) -> int:
-    limit = len(text) if limit is None else limit
-    m = re.compile(r"[,;:.!?\n]").search(text, start, limit)
-    return m.start() if m else limit
-
-
-# --- speakers -----------------------------------------------------------------------------------
-
-
-def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(text, start, end)]
-
-
-def _forward(text: str, start: int, end: int) -> _Who | None:
-    """The speaker in the words after a cue: a relay goes to `via`, then a name or a role phrase."""
-    via: list[tuple[int, int, str]] = []
-    relay = _RELAY.search(text, start, end)
-    if relay is not None:
-        via += _relay_source(_words(text, start, relay.start()))
-        start = relay.end()
-    words = _unskipped(_words(text, start, end))
-    conversation = _CONVERSATION.match(text, words[0][0]) if words else None
-    if conversation is not None:  # "в разговоре с «Новой газетой» пехотинец": the outlet relays
-        via.append((conversation.start("outlet"), conversation.end("outlet"), conversation["outlet"]))
-        words = [w for w in words if w[0] >= conversation.end()]
-    # "в утренней сводке штаба", "у ранковому зведенні Генштабу": the body behind the document
-    document = next((n for n, w in enumerate(words[:3]) if _DOCUMENT.match(w[2])), None)
-    words_at_document = words[document] if document is not None else (0, 0, "")
-    if document is not None and all(
-        w[2].islower() or (n == 0 and not _ORGS.match(w[2]) and not _PERSON_BACK.match(w[2]))
-        for n, w in enumerate(words[:document])
-    ):  # "Окремо у зведенні зазначено": an opening adverb is not the body
-        words = words[document + 1 :]
-        if not words:  # the document alone: the body that issued the one cited before
-            s, e, w = words_at_document
-            return _Who(s, e, w, role=True, via=tuple(via))
-    media = _media_run(words)
-    if media and len(media) < len(words):  # "сообщил «Интерфаксу» в понедельник источник": the agency relays
-        via = media + via
-        words = _unskipped(words[len(media) :])
-    return _speaker_words(words, tuple(via))
-
-
-def _unskipped(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """`words` from the first that is not a preposition, date or adverb before a speaker."""
-    while words and (_SKIP.match(words[0][2].strip('«»"')) or _MEDIUM.match(words[0][2])):
-        words = words[1:]
-    return words
-
-
-def _backward(text: str, start: int, end: int) -> _Who | None:
-    """The speaker in the words before a cue: the subject of its clause ("Он добавил", "Пресс-секретарь
-    Дмитрий Песков заявил", "В Угрупованні об'єднаних сил цю інформацію спростували і заявили")."""
-    clause, end = _subject_clause(text, start, end)
-    words = _words(text, clause, end)
-    if words and words[0][2].casefold() in _NOT_SUBJECT and len(words) <= 3:
-        return None  # "Про обстріл повідомила адміністрація": the speaker follows the cue
-    while words and (_SKIP.match(words[-1][2]) or _STOP.match(words[-1][2]) or _CUE.fullmatch(words[-1][2])):
-        words.pop()
-    if not words:
-        return None
-    if words[-1][2].casefold() in _PRONOUNS:
-        s, e, w = words[-1]
-        return _Who(s, e, w, pronoun=True)
-    if len(words) > 1 and words[0][2].casefold() in _POSSESSIVE:
-        words = words[1:]  # "Її колега Андрій Гончаренко сказав": the colleague speaks, not "her"
-    words = _institution_tail(words)
-    return _forward(text, words[0][0], words[-1][1])
-
-
-_COUNTRY = re.compile(r"(?i)^(?:росси|росі|украин|україн)\w*$")
-
-
-def _institution_tail(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """ "Информацию о взятии Покровска в ВСУ (опровергли)": the institution after the last "в"/"у"
-    right before the cue, not the object fronted before it."""
-    first = words[0][2].strip('«»"')
-    if _ANONYMOUS.match(first) or _PERSON_BACK.match(first) or _ROLE.match(first) or _ORGS.match(first):
-        return words  # "Источник в силовых структурах", "Представитель в Генштабе": the speaker is first
-    for n in range(len(words) - 2, 0, -1):
-        head = words[n + 1][2].strip('«»"')
-        if (
-            words[n][2].casefold() in {"в", "во", "у"}
-            and not _COUNTRY.match(head)
-            and (_ORGS.match(head) or (len(head) > 1 and head.isupper()))
-        ):  # "блогеры в России пишут": a country where they are, not an institution that speaks
-            return words[n + 1 :]
-    return words
-
-
-_RELATIVE = re.compile(
-    r"(?i)^\s*(?:який|яка|яке|які|котрий|которы\w*|котор\w*|чей|чия|чьи|"
-    r"\w+(?:вш|ш|щ|ч)(?:ий|ая|ее|ие|ого|его|ей|ийся|аяся|иеся|ийся)|"  # "пожелавший остаться анонимным"
-    r"в\s+свою\s+очередь|в\s+частности|тем\s+временем|при\s+этом|кроме\s+того|"
-    r"у\s+свою\s+чергу|своєю\s+чергою|зокрема|тим\s+часом|водночас|крім\s+того|також|также)\b"
-)
-
-
-def _subject_clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the cue's subject stands: after the last comma, or before a relative clause, participle
-    or aside that ends right at the cue ("Український офіцер, який побажав залишитися анонімним,
-    заявив", "Источник, пожелавший остаться анонимным, сказал", "Власти, в свою очередь, обвинили")."""
-    commas = [start + m.end() for m in re.finditer(r"[,;:]", text[start:end])]
-    if not commas:
-        return start, end
-    last = commas[-1]
-    adverbial = _adverbial(text, last, end)
-    if text[last:end].strip() and not adverbial:
-        return last, end
-    if len(commas) >= 2 and not text[last:end].strip() and _RELATIVE.match(text[commas[-2] : last]):
-        return (commas[-3] if len(commas) >= 3 else start), commas[-2] - 1
-    # Nothing but an aside or an adverbial between the last comma and the cue: "Жители Алешек,
-    # оккупированного города, рассказали", "Источник, близкий к командованию, на условиях анонимности
-    # сообщил", "В Генштабе это назвали ложью, заявив": the subject of an earlier verb, else the
-    # nearest earlier stretch that names a speaker, past an aside ("…освободили Покровск, сообщило
-    # Минобороны": no aside, the speaker follows the cue).
-    aside = adverbial
-    segments = list(pairwise([start, *commas]))
-    for n in range(len(segments) - 1, -1, -1):
-        s, e = segments[n]
-        cue = _CUE.search(text, s, e - 1)
-        if cue is not None:
-            return s, cue.start()
-        if aside and _names_speaker(text, s, e - 1):
-            return s, e - 1
-        if not _aside(text, s, e - 1):
-            # "Людмила, жительница Суджи, рассказала": the name before an apposition naming a speaker
-            if n > 0 and _is_full_name(text, *segments[n - 1]) and _names_speaker(text, s, e - 1):
-                return segments[n - 1][0], segments[n - 1][1] - 1
-            break
-        aside = True
-    return last, end
-
-
-def _is_full_name(text: str, start: int, end: int) -> bool:
-    """A stretch that is a name and nothing else: one to three capitalized words ("Людмила",
-    "Андрей Мельник")."""
-    words = _words(text, start, end)
-    return 1 <= len(words) <= 3 and all(_title(w) for _, _, w in words)
-
-
-_PREPOSITIONS = frozenset({"на", "в", "во", "у", "по", "при", "с", "со", "з", "із", "зі", "за", "без"})
-_PREPOSITIONS |= {"під", "под", "после", "після"}
-
-
-def _adverbial(text: str, start: int, end: int) -> bool:
-    """A stretch that cannot be a speaker: a lowercase prepositional phrase naming no body ("на
-    условиях анонимности", "в субботу"), unlike "у штабі" or "в Генштабе"."""
-    words = [w for _, _, w in _words(text, start, end)]
-    return (
-        bool(words)
-        and words[0] in _PREPOSITIONS
-        and all(w.islower() for w in words)
-        and not any(
-            _ORGS.match(w) or _ROLE.match(w) or _ANONYMOUS.match(w) or _PERSON_BACK.match(w) for w in words
-        )
-    )
-
-
-def _aside(text: str, start: int, end: int) -> bool:
-    """A participle, gerund or apposition set off by commas ("близкий к командованию", "отвечая на
-    вопрос", "оккупированного города"): lowercase, opening with neither a preposition nor a conjunction."""
-    words = _words(text, start, end)
-    if not words:
-        return False
-    head = words[0][2]
-    return bool(_RELATIVE.match(text, start, end)) or (head.islower() and bool(_MODIFIER.search(head)))
-
-
-# Endings of an adjective, participle or gerund ("близкий", "оккупированного", "отвечая", "знаючи").
-_MODIFIER = re.compile(
-    r"(?:ої|ою|[ьн]ка|[ау]на|ена|ята|ита|[иыоіяа]й|[аяоеыиі][яеюхм]|[ое]го|[ое]му|[ыи]ми|ючи|учи|ячи|вши|вшись|[ая]сь)$"
-)
-
-
-def _names_speaker(text: str, start: int, end: int) -> bool:
-    """Whether a stretch before an aside is a speaker: it opens with a word for a source, a person, a
-    body or an outlet ("Жители Алешек", "Источник", "Власти области"), or is a name ("Песков")."""
-    words = _unskipped(_words(text, start, end))
-    if not words or len(words) > 8:
-        return False
-    head = words[0][2].strip('«»„“”"')
-    if _NATIONAL.match(head) and len(words) > 1:  # "Российские военкоры": the noun names the speaker
-        head = words[1][2].strip('«»„“”"')
-    if any(r.match(head) for r in (_ANONYMOUS, _PERSON_BACK, _ORGS, _MEDIA)):
-        return True
-    return len(words) <= 3 and all(w[2][:1].isupper() for w in words)
-
-
-# Prepositions that open a clause whose subject is not before the cue ("Про обстріл повідомила …").
-_NOT_SUBJECT = frozenset(
-    {"про", "о", "об", "обо", "по", "после", "після", "через", "для", "при", "від", "от"}
-)
-
-
-def _media_run(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A news agency's name at the start of `words` ("ТАСС", "РИА Новости", "«Интерфакс»")."""
-    if not words or not _MEDIA.match(words[0][2]):
-        return []
-    run = [words[0]]
-    for w in words[1:]:
-        if len(run) == 3 or not _title(w[2]) or _is_first_name_pair(words, w):
-            break
-        run.append(w)
-    return run
-
-
-def _relay_source(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Who relayed a statement ("агентство ТАСС з посиланням на …"): the agency, else the phrase."""
-    for i in range(len(words)):
-        run = _media_run(words[i:])
-        if run:
-            return run
-    return words[-4:]
-
-
-def _is_first_name_pair(words: list[tuple[int, int, str]], w: tuple[int, int, str]) -> bool:
-    """Whether `w` starts a "First Last" pair ("ТАСС Андрей Марочко" keeps the name out of the agency)."""
-    i = words.index(w)
-    return i + 1 < len(words) and _title(words[i + 1][2]) and _title(w[2])
-
-
-def _title(word: str) -> bool:
-    word = word.strip('«»„“”"')
-    return word[:1].isupper() and not (len(word) > 1 and word.isupper())
-
-
-def _speaker_words(words: list[tuple[int, int, str]], via: tuple[tuple[int, int, str], ...]) -> _Who | None:
-    """A person's "First Last" where the words hold one, else the leading phrase (up to a stop word)."""
-    if not words:
-        return None
-    if words[0][2].casefold() in _PRONOUNS:
-        return _Who(words[0][0], words[0][1], words[0][2], pronoun=True, via=via)
-    runs: list[list[tuple[int, int, str]]] = [[]]
-    for w in words:
-        if _title(w[2]) and not w[2].startswith("«"):
-            runs[-1].append(w)
-        elif runs[-1]:
-            runs.append([])
-    named = [run for run in runs if len(run) >= 2]
-    if named and not _ORGS.search(" ".join(w for _, _, w in named[-1][-2:])):
-        first, last = named[-1][-2], named[-1][-1]
-        return _Who(first[0], last[1], f"{first[2]} {last[2]}", via=via)
-    phrase: list[tuple[int, int, str]] = []
-    for n, w in enumerate(words):
-        callsign = bool(phrase) and _CALLSIGN.match(phrase[-1][2]) is not None
-        # "Командир батальйону Сил оборони з позивним «Граніт»": a long phrase runs on to its call sign
-        ahead = any(_CALLSIGN.match(x[2]) for x in words[n : n + 2])
-        if _STOP.match(w[2]) or (len(phrase) >= 5 and not callsign and not ahead) or _dated(words, n):
-            break
-        phrase.append(w)
-        if callsign:  # "командир роты с позывным «Варяг»": the call sign ends the phrase
-            break
-    if not phrase:
-        return None
-    s, e = phrase[0][0], phrase[-1][1]
-    name = " ".join(w.strip('«»„“”"') for _, _, w in phrase)
-    role = len(phrase) <= 2 and (bool(_ROLE.match(phrase[0][2])) or bool(_OUTLET_BACK.match(phrase[0][2])))
-    office = len(phrase) == 2 and not role and bool(_OFFICE.match(phrase[1][2]))
-    back = len(phrase) <= 3 and bool(_PERSON_BACK.match(phrase[0][2].strip('«»"')))
-    return _Who(s, e, name, role=role, office=office, back=back, via=via)
-
-
-_CONVERSATION = re.compile(
-    r"(?i)(?:разговоре|беседе|розмові|бесіді|интервью|інтерв'ю)\s+(?:с|з|із|зі)\s+(?P<outlet>«[^»]+»|[^\s,]+)\s*"
-)
-_DOCUMENT = re.compile(
-    r"(?i)^(?:сводк|зведенн|бюллетен|бюлетен|сообщени|повідомленн|заявлени|заяв[іиу]|публикаци|публікаці|"
-    r"допис|релиз|реліз|отчет|отчёт|звіт)\w*$"
-)
-# "в соцсетях", "у Telegram", "в эфире": where someone spoke, which ends the speaker's phrase.
-_MEDIUM = re.compile(
-    r"(?i)^(?:соцсет|соцмереж|телеграм|telegram|эфир|ефір|интервью|інтерв|комментари|коментар|facebook|фейсбук|"
-    r"twitter|твиттер|твіттер|youtube|ютуб|instagram|инстаграм|інстаграм)"
-)
-_CALLSIGN = re.compile(r"(?i)^(?:позывн|позивн)\w*$")
-
-
-def _dated(words: list[tuple[int, int, str]], n: int) -> bool:
-    """ "в субботу", "у середу": a date after the speaker's name ends the name."""
-    if n == 0 or words[n][2].casefold() not in {"в", "во", "у"} or n + 1 >= len(words):
-        return False
-    if _MEDIUM.match(words[n + 1][2]):
-        return True
-    return bool(_SKIP.match(words[n + 1][2])) and not words[n + 1][2][:1].isupper()
-
-
-def sentence_speaker(text: str, start: int, end: int) -> str | None:
-    """Who a sentence says is speaking, where a reporting or denial verb names them ("Министерство
-    обороны России сообщило…", "…, заявили в Генштабе"); None for a pronoun, a noun for someone named
-    before ("в ведомстве", "собеседник"), which only the quote's resolved speaker names, or no cue."""
-    for m in _CUE.finditer(text, start, end):
-        who = _backward(text, start, m.start())
-        if who is None:
-            who = _forward(text, m.end(), _clause_end(text, m.end(), end))
-        if who is not None and not (who.pronoun or who.role or who.office or who.back):
-            return who.text
-    return None
 
 
 def _resolve(text: str, items: list[_Item]) -> list[Quote]:

@@ -15,21 +15,22 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from claimledger.document import Speaker, SpeakerKind
+from claimledger.quotes.cyrillic_institutions import body_kind
 
 _L = r"[а-яёіїєґ'ʼ’]"
 # Reporting verbs, Russian then Ukrainian, by stem so that every gender, number and tense counts.
 CUE = (
-    r"(?:заяви[лвт]|заявля|цитиру|цитую|опубликова|прокоментува|прокомментирова|опублікува|оприлюдни|сообщ(?:ил|ает|ают|али|ило|ало|ала)|сказал|сказав|говори[лт]|говорится|отметил|подчеркнул|"
-    r"добави?л|поясни[лв]|призна[лв]|уточни[лв]|написал|написав|пишет|пише|рассказ(?:ал|ыва)|опроверг|"
+    r"(?:заяви[лвт]|поделил(?:ся|ась|ись)|поділи(?:вся|лася|лися)|заявля|цитиру|цитую|опубликова|прокоментува|прокомментирова|опублікува|оприлюдни|сообщ(?:ил|ает|ают|али|ило|ало|ала|ал)|сказал|сказав|говори[лт]|говорится|отметил|подчеркнул|"
+    r"добави?л|поясни[лв]|призна(?:[лв]|ют|ет|ёт)|уточни[лв]|написал|написав|пишет|пише|рассказ(?:ал|ыва)|опроверг|"
     r"переда[её]т|передают|передає|передають|утвержда|стверджу|ответил|відповіл|відповів|подтверди[лв]|підтверди[лв]|объявил|оголоси|"
     r"заверил|запевни|спросил|запита|предупредил|попередив|констатирова|констатува|напомнил|нагада|"
     r"повідом(?:ив|ил|ля|или)|зазначи[лв]|наголоси[лв]|дода[лв]|розповіл|розповів|спростува|йдеться|"
-    r"назвал|назвали|назва[лв]|визна[лв]|каже|кажуть|говорить|поясню|розповіда|зазнача|отмеча|наголошу|подчеркива|уточню|уточня|"
+    r"назвал|назвали|назва[лв]|визна(?:[лв]|ють|є)|каже|кажуть|говорить|поясню|розповіда|зазнача|отмеча|наголошу|подчеркива|уточню|уточня|"
     r"пишут|пишуть|поширил|поширюю|поширюва|распространил|распространя|парирова|парирува|возрази|"
     r"объяснил|объясня|пообеща|пообіця|зізна|резюмирова|подытожи|высказа|висловив|висловил|"
     r"акцентирова|акцентува|заперечи[лв]|заперечу|отрица(?:ет|ют|л|ли|ла|ло)|отверг|"
     r"писа(?:л|в)|пожаловал|поскаржи[лв]|зазначено|вказано|указано|наголошено|отмечается|зазначається|"
-    r"підкресли[лв]|підкреслю|заметил|зауважи[лв]|зауважу|указа[лв]|вказа[лв]|вказу|отчита|звітува|"
+    r"підкресли[лв]|підкреслю|заметил|зауважи[лв]|зауважу|указа[лв]|вказа[лв]|вказу|отчита|звітува|відзвітува|прозвітува|"
     r"доложи[лв]|доповів|доповіл|поінформува|проинформирова|вважа(?:є|ють)|счита(?:ет|ют))"
     rf"{_L}*"
 )
@@ -82,6 +83,8 @@ class _Who:
     role: bool = False
     office: bool = False
     back: bool = False  # a noun for the last person who spoke ("военного", "офіцер")
+    kind: str | None = None  # a common noun for a body of this kind ("в администрации", "военные")
+    title: str | None = None  # the office a name came with ("губернатор" of "губернатор Вячеслав Гладков")
     via: tuple[tuple[int, int, str], ...] = ()
 
 
@@ -93,6 +96,7 @@ class _Memory:
 
     people: list[tuple[Speaker, str | None]] = field(default_factory=list)
     organizations: list[Speaker] = field(default_factory=list)
+    offices: dict[int, str] = field(default_factory=dict)  # index in `people` -> the office named with them
 
     @property
     def person(self) -> Speaker | None:
@@ -124,6 +128,8 @@ def _speaker(who: _Who | None, memory: _Memory, cue: str | None = None) -> Speak
     else:
         speaker = Speaker(who.text, None, kind, who.start, who.end)
     if kind in ("person", "anonymous"):
+        if who.title is not None:
+            memory.offices[len(memory.people)] = who.title
         memory.people.append((speaker, gender(who.text, cue)))
     else:
         memory.organizations.append(speaker)
@@ -140,9 +146,30 @@ def _antecedent(who: _Who, memory: _Memory) -> Speaker | None:
         agreeing = [sp for sp, g in reversed(memory.people) if g is None or wanted is None or g == wanted]
         return next(iter(agreeing), None) or memory.person or memory.organization
     if who.office or who.back:
-        return memory.person
+        return _holder(who.text, memory)
+    if who.kind is not None:  # "в администрации" after "Харьковской ОВА", not after "Генштаба"
+        recent = reversed(memory.organizations[-_RECENT:])
+        return next((o for o in recent if body_kind(o.name or "") == who.kind), None)
     if who.role:
         return memory.organization
+    return None
+
+
+# Offices held by one person at a time: "губернатор региона" is not the district head named before.
+_OFFICES = re.compile(r"(?i)^(?:губернатор|мэр|мер|президент|министр|міністр|премьер|прем'єр|прем’єр)")
+
+
+def _holder(words: str, memory: _Memory) -> Speaker | None:
+    """The person a noun for someone named before refers to: the last person, unless the noun is an
+    office and the last people came with other offices (then the last with the same, else nobody)."""
+    head = words.split(maxsplit=1)[0] if words.split() else ""
+    office = _OFFICES.match(head)
+    if office is None:
+        return memory.person
+    for n in range(len(memory.people) - 1, -1, -1):
+        held = memory.offices.get(n)
+        if held is None or (_OFFICES.match(held) and same_stem(held.casefold(), head.casefold())):
+            return memory.people[n][0]
     return None
 
 
@@ -230,8 +257,15 @@ def same_stem(a: str, b: str) -> bool:
     return shared == min(len(a), len(b)) or shared >= max(3, min(len(a), len(b)) - 3)
 
 
+# Reports whose source nobody names, hedged as such: "неподтвержденным сообщениям", "неперевіреними даними".
+UNVERIFIED_SOURCE = re.compile(
+    r"(?i)(?:не(?:под|під)твер(?:жд|дж)ен|непровер|неперевір|неофициальн|неофіційн|анонимн|анонімн)\w*\s+"
+    r"(?:данн|дан|сведени|відомост|сообщени|повідомлен|информаци|інформаці|источник|джерел)\w*"
+)
+
+
 def speaker_kind(name: str) -> SpeakerKind:
-    if _ANONYMOUS.match(name):
+    if _ANONYMOUS.match(name) or UNVERIFIED_SOURCE.match(name):
         return "anonymous"
     if _MEDIA.match(name):
         return "media"
