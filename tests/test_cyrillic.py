@@ -500,6 +500,12 @@ def test_speaker_names_match_across_case_endings() -> None:
     assert not same_speaker("Песков", "Сырский")
 
 
+def test_speaker_abbreviations_match_their_spelled_out_names() -> None:
+    assert same_speaker("Ізюмська РВА", "Ізюмській районній військовій адміністрації")
+    assert same_speaker("Генштаб ВСУ", "Генштаба Вооруженных сил Украины")
+    assert not same_speaker("Ізюмська РВА", "Ізюмській міській раді")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -209,7 +209,15 @@ def same_speaker(predicted: str, gold: str) -> bool:
     if not a or not b:
         return False
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return all(any(same_word(w, v) for v in long) for w in short)
+    initials = "".join(v[0] for v in long)
+    return all(any(same_word(w, v) for v in long) or _acronym_of(w, initials) for w in short)
+
+
+def _acronym_of(word: str, initials: str) -> bool:
+    """An abbreviation spelled out in the other name ("Ізюмська РВА" is "Ізюмській районній військовій
+    адміністрації"): its letters are the initials of consecutive words there. Three letters at least,
+    so that a short word does not match by chance."""
+    return len(word) >= 3 and word.isalpha() and word in initials
 
 
 def same_word(a: str, b: str) -> bool:
