@@ -12,9 +12,10 @@ import pytest
 import torch
 
 from claimledger.document import Document, Metadata
+from claimledger.errors import SetupError
 from claimledger.framing.encoder import FEATURES, MiniLM, model_dir, quantized_net
 from claimledger.framing.heads import article_probabilities, head_classes, si_probabilities
-from claimledger.framing.model import load_model
+from claimledger.framing.model import CARD, HEADS, RESOURCES, TechniqueModel, load_model
 from claimledger.framing.ptc import LABELS
 from claimledger.pipeline import Pipeline
 from claimledger.report.json import report_schema, to_report
@@ -99,6 +100,15 @@ def test_shipped_model_labels_spans_with_its_classifier_ensemble():
     ranked = model.classify(text, enc, [(0, len(text))])[0]
     assert sorted(label for label, _ in ranked) == sorted(LABELS)
     assert sum(p for _, p in ranked) == pytest.approx(1.0, abs=1e-4)
+
+
+def test_heads_trained_on_another_encoder_variant_are_refused_with_the_fix(tmp_path):
+    card = json.loads((RESOURCES / CARD).read_text(encoding="utf-8"))
+    card["encoder"] = "minilm-int8-layers3-6-windows-v4"  # the 254-piece windows' heads
+    (tmp_path / CARD).write_text(json.dumps(card), encoding="utf-8")
+    (tmp_path / HEADS).write_bytes((RESOURCES / HEADS).read_bytes())
+    with pytest.raises(SetupError, match="make train-techniques"):
+        TechniqueModel(tmp_path)
 
 
 def test_report_schema_declares_the_technique_fields_and_framing_summary(pipeline: Pipeline):

@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from claimledger.errors import SetupError
+from claimledger.framing.cache import VERSION
 from claimledger.framing.encoder import Encoded, MiniLM
 from claimledger.framing.heads import (
     Decoding,
@@ -53,6 +54,11 @@ class TechniqueModel:
         if not (directory / HEADS).is_file():
             raise SetupError(f"technique heads missing from {directory}: {TRAIN_FIX}")
         self.card: dict[str, Any] = json.loads((directory / CARD).read_text(encoding="utf-8"))
+        if self.card.get("encoder") != VERSION:  # heads read one encoder variant's features only
+            raise SetupError(
+                f"technique heads in {directory} were trained on encoder {self.card.get('encoder')!r}, "
+                f"this code computes {VERSION!r}: {TRAIN_FIX}"
+            )
         self.labels: list[str] = self.card["labels"]
         self.decoding = Decoding(**self.card["decoding"])
         tensors = {k: v.float() for k, v in load_file(str(directory / HEADS)).items()}
