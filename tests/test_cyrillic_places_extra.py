@@ -14,6 +14,7 @@ import pytest
 
 from claimledger.document import Document, Metadata, Place
 from claimledger.gazetteer.cyrillic import forms, ukrainian_spellings
+from claimledger.gazetteer.cyrillic_forms import direction_forms
 from claimledger.pipeline import Pipeline
 
 PUBLISHED = date(2026, 3, 11)
@@ -346,3 +347,56 @@ def test_compound_and_ia_adjectives_name_their_town(
     pipeline: Pipeline, language: str, text: str, mention: str, geonames_id: int
 ) -> None:
     assert places(pipeline, text, language).get(mention) == geonames_id
+
+
+def test_adjectives_of_plural_and_inserted_syllable_towns() -> None:
+    # "-ов-"/"-ів-" of plural names, a fleeting е, "-ан-" and the doubled consonant of "-лля"
+    assert "Пологи" in direction_forms("Пологівської")
+    assert "Ровеньки" in direction_forms("Ровеньковского")
+    assert "Липці" in direction_forms("Липецькому")
+    assert "Валуйки" in direction_forms("Валуйского")
+    assert "Суджа" in direction_forms("Суджанского")
+    assert "Добропілля" in direction_forms("Добропільської")
+    # Russian plurals in "-а" and the neuter adjectival locative
+    assert "Хутора" in forms("Хуторов")
+    assert "Луганское" in forms("Луганском")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mention", "geonames_id"),
+    [
+        # a district is named for its seat, and the Russian border oblasts count as the war's
+        ("ru", "Глава Суджанского района сообщил о новых прилетах.", "Суджанского", 486816),
+        ("ru", "Администрация Синельниковского района объявила эвакуацию.", "Синельниковского", 693796),
+        ("uk", "Голова Пологівської громади розповів про ситуацію з водою.", "Пологівської", 696677),
+        ("uk", "Ворог штурмує на Липецькому напрямку вже тиждень.", "Липецькому", 702989),
+        ("ru", "Дрон упал в Ровеньках Белгородской области, сообщили власти.", "Ровеньках", 501127),
+        # "в" rules the instrumental out: "Луганском" is Луганское's locative
+        ("ru", "Свет отключили и в Светлодарске, и в Луганском, сказал житель.", "Луганском", 702684),
+        # a village before a district's adjective is no direction's adjective
+        ("uk", "Снаряд влучив у ферму в Пролісному Чугуївського району.", "Пролісному", 710429),
+        # an adjective-shaped village before the army's acronym
+        ("ru", "Позиции у Яровой ВСУ удерживают с весны.", "Яровой", 688417),
+        # a "-ок" village's genitive, picked by the town named beside it
+        ("uk", "Бої тривають поблизу Райгородка під Слов'янськом.", "Райгородка", 695762),
+        # a former (Soviet) name of the town right by the place named beside it
+        ("ru", "Штурмовые группы вошли в Кирово у Торецка.", "Кирово", 705821),
+    ],
+)
+def test_border_districts_namesakes_and_case_rules(
+    pipeline: Pipeline, language: str, text: str, mention: str, geonames_id: int
+) -> None:
+    assert places(pipeline, text, language).get(mention) == geonames_id
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "word"),
+    [
+        ("uk", "— Північна околиця села досі під нашим контролем, — сказав він.", "Північна"),
+        ("ru", "Назначенный Россией губернатор заявил об эвакуации.", "Россией"),
+    ],
+)
+def test_side_of_a_place_and_appointing_country_are_no_places(
+    pipeline: Pipeline, language: str, text: str, word: str
+) -> None:
+    assert word not in places(pipeline, text, language)

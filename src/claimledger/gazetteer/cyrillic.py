@@ -48,7 +48,14 @@ from claimledger.gazetteer.cyrillic_context import AREAS as _AREAS
 from claimledger.gazetteer.cyrillic_context import LARGE as _LARGE
 from claimledger.gazetteer.cyrillic_context import SIZED as _SIZED
 from claimledger.gazetteer.cyrillic_context import TOWN as _TOWN
-from claimledger.gazetteer.cyrillic_context import in_context, one_sense, renamed
+from claimledger.gazetteer.cyrillic_context import (
+    at_war,
+    former_near,
+    in_context,
+    in_named_region,
+    one_sense,
+    renamed,
+)
 from claimledger.gazetteer.cyrillic_forms import ADJ_CASE as _ADJ_CASE
 from claimledger.gazetteer.cyrillic_forms import SHCHYNA as _SHCHYNA
 from claimledger.gazetteer.cyrillic_forms import direction_forms, forms
@@ -206,7 +213,7 @@ def find_cyrillic_mentions(parsed: Doc, gazetteer: Gazetteer, language: str) -> 
         found.append(hit[1])
         i = hit[0]
     named = one_sense(_named_again(parsed, _not_surnames(parsed, found)))
-    return in_context(renamed(named, gazetteer))
+    return former_near(in_named_region(in_context(renamed(named, gazetteer))), gazetteer)
 
 
 def _not_surnames(parsed: Doc, found: list[Mention]) -> list[Mention]:
@@ -363,7 +370,9 @@ def _direction_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> 
         readings = [(name, tuple(c for c in found if c.admin1_code in region)) for name, found in readings]
     for name, found in readings:
         for c in _kept(span, found, name, language):
-            front = c.front > 0 or c.population >= _LARGE
+            # a city of size in Ukraine or at the war's border, not any large namesake ("Липецькому
+            # напрямку" is Lyptsi by Kharkiv, not Lipetsk)
+            front = at_war(c) or (c.population >= _LARGE and c.country == "UA")
             # a community or city administration is named for its seat, the largest namesake
             # ("Лозовской общины" is Lozova, not a front village Лозове); a direction for the front
             alike = _alike(fold(romanize(name, "uk")), c.name)  # not a namesake GeoNames lists oddly
@@ -452,6 +461,8 @@ def _form_hit(span: Span, gazetteer: Gazetteer, language: str, region: _Region |
         found = gazetteer.lookup(name)
         if not found or norm(name) in stoplist() or _foreign(name, span.text, language):
             continue
+        if _instrumental_after_locative(span, words):
+            continue
         candidates = _kept(span, found, name, language)
         candidates = _readable(span, words, candidates, person=person, said=said, region=region)
         if not candidates:
@@ -462,11 +473,52 @@ def _form_hit(span: Span, gazetteer: Gazetteer, language: str, region: _Region |
         elif _overrides(span, best, candidates, region):
             best = mention
             break
+    if best is not None and len(span) == 1:
+        best = _with_fleeting(span, best, gazetteer, language, region)
     if language != "ru" or len(span) > 2:
         return best
     if best is None:
         return None if said else _ukrainian_hit(span, gazetteer, person=person, region=region)
     return _russian_form_hit(span, best, gazetteer, person=person or said, region=region)
+
+
+def _with_fleeting(
+    span: Span, best: Mention, gazetteer: Gazetteer, language: str, region: _Region | None
+) -> Mention:
+    """A "-ка"/"-ку" word read as written, with the places whose "-ок"/"-ек" name it is the genitive
+    or dative of ("поблизу Райгородка": Райгородок by Sloviansk as much as a Luhansk Райгородка):
+    both are read, and the article's other places pick (`cyrillic_context`)."""
+    written = word(span.text)
+    if norm(best.text) != norm(written) or not written.casefold().endswith(("ка", "ку")):
+        return best
+    held = {c.id for c in best.candidates}
+    extra: list[Candidate] = []
+    for vowel in ("о", "е"):
+        name = f"{written[:-2]}{vowel}к"
+        found = tuple(c for c in gazetteer.lookup(name) if c.country in _FOCUS and c.feature not in _AREAS)
+        extra += [
+            c
+            for c in _kept(span, found, name, language)
+            if c.id not in held and c.id not in {e.id for e in extra}
+        ]
+    if not extra:
+        return best
+    merged = best.candidates + tuple(extra)
+    return replace(best, candidates=_inside(merged, region) or merged)
+
+
+# Prepositions that never govern the instrumental: after them "-ом" is an adjectival name's locative
+# ("в Луганском" is Луганское), not a consonant stem's instrumental ("под Луганском" is Луганск).
+_NOT_INSTRUMENTAL = frozenset({"в", "во", "у", "на", "при", "о", "об", "из", "от", "до", "біля", "возле"})
+
+
+def _instrumental_after_locative(span: Span, words: tuple[str, ...]) -> bool:
+    """Whether the reading takes the first word's "-ом" as an instrumental where the preposition
+    before rules that case out."""
+    if span.start == 0 or span.doc[span.start - 1].lower_ not in _NOT_INSTRUMENTAL:
+        return False
+    written = word(span[0].text)
+    return written.casefold().endswith("ом") and words[0] == written[:-2]
 
 
 def _russian_form_hit(
@@ -478,7 +530,7 @@ def _russian_form_hit(
         more = _ukrainian_hit(span, gazetteer, person=person, region=region)
         if more is not None and not _former_only(more):
             return more
-    away = not any(c.front or c.country == "UA" or c.feature in _AREAS for c in best.candidates)
+    away = not any(at_war(c) or c.country == "UA" or c.feature in _AREAS for c in best.candidates)
     if _RU_ADJECTIVAL.search(best.text) or away:  # "Приморское"/"Белая Гора": "Приморське"/"Біла Гора"
         more = _ukrainian_hit(span, gazetteer, person=person, names=[best.text], region=region)
         if more is not None and away and any(c.front for c in more.candidates):
@@ -878,7 +930,9 @@ def _in_person(span: Span) -> bool:
     return any(e.label_ == "PERSON" and e.start <= span.start and span.end <= e.end for e in span.doc.ents)
 
 
-_CIVIC = re.compile(r"(?i)^(?:громад|общин|округ)")
+# A district, community or okrug is named for its seat, the largest namesake ("Синельниковского
+# района" is the town of 30,000, not a village of the front called Синельникове).
+_CIVIC = re.compile(r"(?i)^(?:громад|общин|округ(?!л)|район(?!н))")
 
 
 def _region_after_noun(parsed: Doc, i: int, gazetteer: Gazetteer) -> frozenset[str]:
@@ -912,13 +966,18 @@ def _before_direction(token: Token) -> bool:
         return True
     if i > 0 and doc[i - 1].text in "-‐" and not doc[i - 1].whitespace_:  # "Южно-Донецком": no town
         return False
+    joined = False
     for t in doc[i + 1 : i + 24]:  # "на Куп'янському, Лиманському … та Торецькому напрямках"
         if _DIRECTION.match(t.text) or t.text in _TOWN_ADMINISTRATIONS:
             return True
         if _COMMUNITY_KIND.match(t.text):
             continue
-        listed = t.text in {",", "и", "та", "і", "й", "-", "‐"} or t.text[:1].isupper()
-        if not listed:
+        if t.text[:1].isupper() and not joined:
+            # two adjectives of a list stand apart by a comma or "та"; a village right before one
+            # ("в Пролісному Чугуївського району") is no direction's adjective
+            return False
+        joined = t.text in {",", "и", "та", "і", "й", "-", "‐"}
+        if not (joined or t.text[:1].isupper()):
             return False
     return False
 
@@ -926,7 +985,11 @@ def _before_direction(token: Token) -> bool:
 def _attributive(span: Span) -> bool:
     """A lone capitalized adjective before a common noun or an acronym ("Донецька обласна прокуратура",
     "Восточной группировки", "Одеської ОВА"): part of a longer name, not a place."""
-    if len(span) != 1 or span.end >= len(span.doc) or not _ADJECTIVE.search(span.text):
+    if len(span) != 1 or span.end >= len(span.doc):
+        return False
+    if _COMPASS_ADJECTIVE.match(span.text) and _PART_NOUN.match(span.doc[span.end].text):
+        return True  # "Південна околиця", "Северная часть": a side of a place, not Південне/Северное
+    if not _ADJECTIVE.search(span.text):
         return False
     after = span.end + 1 if span.doc[span.end].text in '»“"' else span.end  # "«Южной» группировки"
     if after >= len(span.doc):
@@ -941,7 +1004,24 @@ def _attributive(span: Span) -> bool:
             return True
     if re.match(r"^(?:сил[аиуі]?|войск\w*|військ\w*)$", following):  # "Південних сил", lowercase only
         return True
+    if following in _ACTORS:  # "позиции у Яровой ВСУ удерживают": the army is the subject
+        return False
     return bool(_INSTITUTION_NOUN.match(following)) or (len(following) > 1 and following.isupper())
+
+
+# Adjectives of the compass, and the nouns of a side or part of a place they describe.
+_COMPASS_ADJECTIVE = re.compile(
+    r"(?i)^(?:північн|південн|східн|західн|северн|южн|восточн|западн|центральн)[а-яіїєё]*$"
+)
+_PART_NOUN = re.compile(
+    r"(?i)^(?:околиц|окраин|частин|част[ьиі]|сторон|берег|флан|ділянк|участ|квартал|передміст|пригород|"
+    r"промзон|мікрорайон|микрорайон)"
+)
+# Acronyms of a state, an army or an alliance: a full name that no adjective of a place qualifies, so
+# a capitalized word before one is a place or a person (a village named like an adjective, Яровая).
+_ACTORS = frozenset(
+    {"ВСУ", "ЗСУ", "ВС", "РФ", "США", "НАТО", "ЕС", "ЄС", "ООН", "ВКС", "ДНР", "ЛНР", "МАГАТЭ", "МАГАТЕ"}
+)
 
 
 def _named_otherwise(span: Span) -> bool:
@@ -1051,14 +1131,15 @@ def _kept(span: Span, candidates: tuple[Candidate, ...], name: str, language: st
     if not kept:  # a foreign city only where no place of Ukraine or Russia has the name ("Нью-Йорка")
         kept = [c for c in candidates if c.population >= _WORLD_CITY]
     if any(c.front for c in kept):
-        # Conflict news means the front's Северск (Siversk), not Seversk near Tomsk.
+        # Conflict news means the front's Северск (Siversk), not Seversk near Tomsk; a Russian
+        # namesake on the border is as much the war's ("Ровеньки Белгородской области")
         kept = [
             c
             for c in kept
-            if c.front or c.feature in _AREAS or c.country == "UA" or c.population >= _METROPOLIS
+            if at_war(c) or c.feature in _AREAS or c.country == "UA" or c.population >= _METROPOLIS
         ]
     kept = _same_name(kept, name)
-    if _after_institution(span):
+    if _after_institution(span) or _agent(span):
         kept = [c for c in kept if c.feature != "country"]
     if len(span) == 1 and _SURNAME.search(span.text):
         kept = [c for c in kept if c.feature in _AREAS or c.population >= 100_000]
@@ -1099,6 +1180,20 @@ def _foreign(name: str, written: str, language: str) -> bool:
     ("Часова Яра" in a Russian article is Часов Яр, not Ukrainian Часів Яр)."""
     letters = _LETTERS.get("ru" if language == "uk" else "uk", frozenset())
     return bool(letters.intersection(name.casefold())) and not letters.intersection(written.casefold())
+
+
+# A passive participle ("назначенный", "призначений", "контролируемой"): a country in the instrumental
+# right after one is who did it ("назначенный Россией глава"), not a place (the gold conventions).
+_PASSIVE_PARTICIPLE = re.compile(
+    r"(?i)^[а-яіїєґё]+(?:нн|ем|им|ен|ан|ян)(?:ый|ая|ое|ые|ого|ому|ой|ых|ым|ыми|ую|ий|а|е|і|ої|их|ими)$"
+)
+_INSTRUMENTAL = ("ей", "ею", "єю", "ою", "ой", "ом")
+
+
+def _agent(span: Span) -> bool:
+    if len(span) != 1 or span.start == 0 or not word(span.text).casefold().endswith(_INSTRUMENTAL):
+        return False
+    return bool(_PASSIVE_PARTICIPLE.match(span.doc[span.start - 1].text))
 
 
 # A part of the country an institution is named for ("Силы обороны юга Украины").

@@ -27,6 +27,15 @@ NEAR_KM = 50.0
 LARGE = 100_000
 TOWN = 20_000
 SIZED = 10_000
+# The Russian oblasts on the border the war is fought across (Belgorod, Kursk, Bryansk): the VIINA
+# front zone covers Ukraine only, so their villages score no `front`, yet news of the war names them
+# as often as Ukrainian ones ("в Борисовке", "Яковлевского округа").
+BORDER_ADMIN1 = frozenset({"RU.09", "RU.41", "RU.10"})
+
+
+def at_war(c: Candidate) -> bool:
+    """Whether the place lies where the war is fought: the front zone or a Russian border oblast."""
+    return c.front > 0 or c.admin1_code in BORDER_ADMIN1
 
 
 def one_sense(mentions: list[Mention]) -> list[Mention]:
@@ -78,6 +87,70 @@ def in_context(mentions: list[Mention]) -> list[Mention]:
     second ("поблизу Удачного, Котлярівки та Новопавлівки": the Новопавлівка by Котлярівка, not the
     one by Pokrovsk the direction named)."""
     return _narrowed(mentions, _anchors(_narrowed(mentions, _anchors(mentions))))
+
+
+def in_named_region(mentions: list[Mention]) -> list[Mention]:
+    """A village's namesakes narrowed to those in an oblast the article names ("контратаки со
+    стороны Новоукраинки" in a report about fighting "в ДНР" is a Новоукраинка of Donetsk Oblast,
+    not the Kirovohrad town), where its places left more than one: the resolver's size prior would
+    otherwise pick the largest anywhere."""
+    named = {
+        m.candidates[0].admin1_code
+        for m in mentions
+        if len(m.candidates) == 1 and m.candidates[0].feature == "region" and m.candidates[0].admin1_code
+    }
+    if not named:
+        return mentions
+    out = []
+    for m in mentions:
+        towns = [c for c in m.candidates if c.feature not in AREAS]
+        inside = tuple(c for c in towns if c.admin1_code in named)
+        out.append(replace(m, candidates=inside) if len(towns) > 1 and 0 < len(inside) < len(towns) else m)
+    return out
+
+
+def former_near(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A name that is also the former name of a town right by the article's other places: that town
+    ("в Кирово к востоку от Торецка" is Pivnichne, 5 km off, not the Kirove 37 km away). The
+    Soviet names the 2016 renaming removed are still written, above all in Russian, and GeoNames
+    keeps many as other names; the reading picks them only where the places named beside make them
+    nearer than every place bearing the name today."""
+    anchors = _anchors(mentions)
+    if not anchors:
+        return mentions
+    out = []
+    for m in mentions:
+        towns = [c for c in m.candidates if c.feature not in AREAS and c.lat is not None]
+        if not towns:
+            out.append(m)
+            continue
+        key, held = fold(m.text), {c.id for c in m.candidates}
+        points = [(lat, lon) for _, other, lat, lon in anchors if other != key]
+        formers = [
+            c
+            for c in gazetteer.lookup(m.text)
+            if c.id not in held
+            and c.front
+            and c.feature not in AREAS
+            and c.population < LARGE
+            and c.lat is not None
+            and c.lon is not None
+        ]
+        if not points or not formers:
+            out.append(m)
+            continue
+        best = min(formers, key=lambda c: _distance(c, points))
+        closest = _distance(best, points)
+        if closest <= NEAR_KM / 2 and all(_distance(c, points) > closest + _NEAR_SLACK_KM for c in towns):
+            out.append(replace(m, candidates=(replace(best, naming=m.candidates[0].naming),)))
+        else:
+            out.append(m)
+    return out
+
+
+def _distance(c: Candidate, points: list[tuple[float, float]]) -> float:
+    """The place's distance to the nearest of the points."""
+    return min(km(c.lat or 0.0, c.lon or 0.0, lat, lon) for lat, lon in points)
 
 
 _Anchor = tuple[int, str, float, float]  # a mention's start, its name key, its place's point

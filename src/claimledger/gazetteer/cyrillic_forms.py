@@ -65,6 +65,11 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("огу", ("іг", "ог")),
     ("ога", ("іг", "ог")),
     ("огом", ("ого", "іг")),
+    # a neuter adjectival name's locative ("в Луганском", "в Приколотном") as much as a consonant
+    # stem's instrumental ("под Луганском")
+    ("ском", ("ск", "ское")),
+    ("цком", ("цк", "цкое")),
+    ("ном", ("н", "ное")),
     ("ом", ("", "о", "е")),
     ("ем", ("ь", "е", "й")),
     ("ьих", ("ьи",)),
@@ -75,7 +80,7 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ої", ("а", "ий")),
     ("ій", ("а", "ий", "я")),
     ("ую", ("ая",)),
-    ("ов", ("ы", "и", "")),
+    ("ов", ("ы", "и", "", "а")),  # "-а" plurals: "Волчанских Хуторов" of Волчанские Хутора
     ("ок", ("ки",)),
     ("ек", ("ки",)),
     ("ев", ("и", "")),
@@ -201,6 +206,7 @@ def direction_forms(adjective: str) -> list[str]:
         if stem.endswith(("зьк", "зск")):
             out += [base + "жжя", base + "жье"]
         out += _town_nouns(base)
+        out += _plural_nouns(stem, base)
         out += _compound_names(base)
     return list(dict.fromkeys(out))
 
@@ -214,6 +220,26 @@ def _town_nouns(base: str) -> list[str]:
         out.append(base[:-2] + "а")
     if base.endswith(("ей", "ій")):
         out.append(base[:-1] + "я")
+    return out
+
+
+def _plural_nouns(stem: str, base: str) -> list[str]:
+    """Nouns whose adjective inserts a syllable or drops a vowel, as town adjectives regularly do:
+    plural names take "-ов-"/"-ів-" ("Пологовский", "Пологівський" of Пологи, "Ровеньковский" of
+    Ровеньки) or lose a fleeting е ("Липецький" of Липці, "Валуйский" of Валуйки); "-а" names may
+    take "-ан-" ("Суджанский" of Суджа); "-лля"/"-сся" names drop the doubled consonant and the
+    apostrophe names the "'я" ("Добропільський" of Добропілля, "Білогірський" of Білогір'я)."""
+    out = [base + "и", base + "ы", base + "ки"]
+    if base.endswith(("ов", "ів", "ев", "ёв")):
+        out += [base[:-2] + "и", base[:-2] + "ы"]
+    if stem.endswith(("ецьк", "ецк")):
+        out += [base[:-1] + "ці", base[:-1] + "цы"]
+    if base.endswith(("ан", "ян")) and len(base) > 4:
+        out += [base[:-2] + "а", base[:-2] + "я", base[:-2] + "е"]
+    if base.endswith("ь") and len(base) > 3 and base[-2] not in "аеиоуяюєіїь":
+        out.append(base[:-1] + base[-2] + "я")
+    if base[-1:] in "рбпвм":
+        out += [base + "’я", base + "'я", base + "ʼя", base + "ье"]
     return out
 
 
