@@ -912,3 +912,9 @@ def test_cyrillic_denial_by_name_follows_the_claim(cyrillic_pipeline: Pipeline) 
     text = "Минобороны России заявило о захвате Купянска. В ВСУ назвали это фейком."
     claims = analyze(cyrillic_pipeline, text, "ru").get(Claim)
     assert [(c.stance, c.claimant) for c in claims] == [("asserted", "Минобороны России"), ("denied", "ВСУ")]
+
+
+def test_same_speaker_keeps_the_number_of_an_ordinal() -> None:
+    assert same_speaker("7-й корпус", "7-му корпусі")
+    assert same_speaker("украинской 28-й бригаде", "украинская 28-я бригада")
+    assert not same_speaker("17-й корпус", "7-й корпус")

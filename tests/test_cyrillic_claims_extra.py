@@ -440,3 +440,39 @@ def test_an_impossible_hold_and_a_negated_denial_claim_nothing(pipeline: Pipelin
 def test_a_part_that_names_its_own_speaker_is_their_claim(pipeline: Pipeline) -> None:
     text = "В бригаде это опровергли: как отметил ее пресс-офицер Роман Гуц, Ямполь удерживают десантники."
     assert claimed(pipeline, text, "ru")[-1][1:] == ("asserted", "Роман Гуц")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "anchor"),
+    [
+        ("ru", "К вечеру защитники Ямполя начали отходить на запад.", "начали отходить"),
+        ("ru", "По словам блогера, Ямполь якобы был оставлен накануне.", "был оставлен"),
+        ("ru", "Ямполь мы не отдадим, заявил комбат.", "не отдадим"),
+        ("ru", "В штабе заявили, что контроль над Ямполем сохраняется.", "контроль над Ямполем сохраняется"),
+        ("uk", "Ямпіль тримають десантники, повідомив речник.", "тримають"),
+    ],
+)
+def test_retreats_begun_passive_losses_and_kept_control_are_claims(
+    pipeline: Pipeline, language: str, text: str, anchor: str
+) -> None:
+    assert any(anchor in claim for claim, _, _ in claims_of(pipeline, text, language))
+
+
+def test_calling_a_claim_an_overstatement_denies_it_a_sentence_later(pipeline: Pipeline) -> None:
+    text = (
+        "Военкоры сообщили о взятии Ямполя. Бои там продолжаются. "
+        "Пресс-офицер бригады Олег Сомов назвал эти сообщения преувеличением."
+    )
+    assert claimed(pipeline, text, "ru")[-1][1:] == ("denied", "Олег Сомов")
+
+
+def test_a_grey_zone_said_of_the_village_is_a_denial(pipeline: Pipeline) -> None:
+    text = (
+        "Росіяни заявили про захоплення Ямполя. "
+        "Речник бригади Іван Гук сказав, що село лишається в сірій зоні."
+    )
+    assert claimed(pipeline, text, "uk")[-1][1:] == ("denied", "Іван Гук")
+
+
+def test_broken_windows_are_no_ground_taken(pipeline: Pipeline) -> None:
+    assert claims_of(pipeline, "В Ямполе выбиты окна в двух домах, сообщил глава района.", "ru") == []

@@ -499,3 +499,51 @@ def test_an_office_refers_back_only_to_a_person_named_with_that_office() -> None
     assert attributed(text)[-1][1] == "Губернатор области"
     text = "Губернатор Олег Тарасов заявил, что обстрел продолжался час. По словам главы региона, жертв нет."
     assert attributed(text)[-1] == ("жертв нет", "Олег Тарасов")
+
+
+def test_a_source_in_one_of_several_units_keeps_the_units() -> None:
+    text = "Источник «Новой газеты» в одной из штурмовых бригад сообщил, что позиции удерживаются."
+    assert attributed(text)[-1][1] == "Источник Новой газеты в одной из штурмовых бригад"
+
+
+def test_a_call_sign_in_an_aside_goes_with_the_speaker() -> None:
+    text = "Командир батареи, известный под позывным «Гроза», рассказал, что снарядов хватает."
+    assert "Гроза" in (attributed(text)[-1][1] or "")
+
+
+def test_an_unverified_hedge_names_no_speaker_when_a_source_closes_the_sentence() -> None:
+    text = "Бригада, по неподтвержденным данным, отошла от реки, сообщил «Вёрстке» собеседник в штабе."
+    assert attributed(text)[-1][1] == "собеседник в штабе"
+
+
+def test_a_toll_after_a_reported_strike_goes_on_with_its_reporter() -> None:
+    text = "Вночі ворог атакував дронами Ямпіль, повідомив голова громади Петро Гнатюк. Поранено двох людей."
+    assert attributed(text)[-1] == ("Поранено двох людей", "Петро Гнатюк")
+
+
+def test_a_person_named_in_a_contrasting_clause_is_the_next_he() -> None:
+    text = (
+        "Военкоры сообщили о штурме, однако эксперт Илья Лобов назвал это слухами. "
+        "«Съемка старая», — сказал он."
+    )
+    assert attributed(text)[-1] == ("Съемка старая", "Илья Лобов")
+
+
+def test_one_officer_is_not_the_group_that_spoke_before() -> None:
+    text = "Пабліки пишуть, що ворог наступає. „Це неправда“, — сказав офіцер бригади."
+    assert attributed(text)[-1][1] != "Пабліки"
+
+
+def test_speech_after_a_colon_and_dash_on_the_same_line() -> None:
+    text = "Глава района Семен Орлов попросил жителей уехать: — Здесь сейчас опасно."
+    assert attributed(text)[-1] == ("Здесь сейчас опасно", "Семен Орлов")
+
+
+def test_a_lone_surname_before_the_addressees_is_the_speaker() -> None:
+    text = "„Виїжджайте“, — закликав Гнатюк мешканців громади."
+    assert attributed(text)[-1][1] == "Гнатюк"
+
+
+def test_a_second_reporting_verb_of_the_same_subject_keeps_the_speaker() -> None:
+    text = "Мер Петро Гнатюк визнав, що „обстріл був сильним“, проте запевнив, що світло вже дали."
+    assert attributed(text)[-1] == ("світло вже дали", "Петро Гнатюк")

@@ -28,6 +28,9 @@ a negated loss ("село никто не сдавал") holds ground; lost posi
 report nobody made ("о продвижении … не сообщало") and a hold said to be impossible ("удерживать
 город было невозможно") are not. The words (control verbs, denials, hedges) are in
 claimledger.claims.cyrillic_lexicon.
+A denial that points back ("В ВСУ эти сведения опровергли", "назвав це пропагандою") may follow its claim
+by one sentence; a grey zone said of a village is a claim of its own; broken windows ("выбиты окна")
+are no ground taken.
 `extract_cyrillic_events` reads strikes and casualty figures the same way; the claims stage does not
 call it yet. Does not: find the acting side, or the other claim types.
 """
@@ -52,6 +55,7 @@ SOURCE = re.compile(
 _PRONOUN_SUBJECT = re.compile(rf"(?i)(?<!\w)(?:он|она|они|він|вона|вони)\s+(?:\S+\s+)?{CUE}")
 # Words that can stand where a claimant's name is expected but never name one.
 _NOT_CLAIMANT = re.compile(r"(?i)^(?:как|як|так|это|це|нашему|нашому|нам|мне|мені)(?:\s|$)")
+_GREY = re.compile(r"(?i)(?<!\w)(?:сер|сір)(?:ой|ая|ую|ою|а|у|ій|ої)\s+зон\w*")
 # "город", "поселок", "місто", "село": a claim about the place named just before.
 SETTLEMENT = re.compile(
     r"(?i)(?<!\w)(?:город|поселок|посёлок|село|деревн|місто|міст[аіо]|селище|населенн\w*\s+пункт|населен\w*\s+пункт)\w*"
@@ -79,7 +83,7 @@ def extract_cyrillic_claims(doc: Document) -> list[Claim]:
         # сообщения. «Это фейк: …»") it only says so again.
         follows = (
             bool(claims)
-            and claims[-1].end >= start - 2
+            and _refers_back(doc.text, claims[-1].end, earlier, start)
             and claims[-1].stance != "denied"
             and denial_in(text) is not None
         )
@@ -90,6 +94,8 @@ def extract_cyrillic_claims(doc: Document) -> list[Claim]:
             here = _last_town(places, start)
         if not here and claims and claims[-1].end >= start - 2:
             here = claims[-1].places  # "Накануне бригада отразила три штурма": the same place
+        if not here and follows:
+            here = claims[-1].places  # "В ВСУ эти сведения опровергли" a sentence after the claim
         if not here:
             here = _earlier_places(doc.text, earlier[:-1], start)
         if not here:
@@ -108,7 +114,7 @@ _OURS = re.compile(
 # "ситуация под контролем", "пожар взяли под контроль": control of something other than ground.
 _NOT_TERRITORY = re.compile(
     r"(?i)(?<!\w)(?:ситуаци|ситуаці|обстановк|пожар|пожеж|возгорани|загоранн|огонь|огня|вогонь|вогню|"
-    r"эпидеми|епідемі|цен[аыу]|ціни|поставк|постачанн)\w*"
+    r"эпидеми|епідемі|цен[аыу]|ціни|поставк|постачанн|окн[ао]|окон|вікн[ао]|вікон|стекл|скл[оа]|шибк|двер)\w*"
 )
 
 
@@ -138,6 +144,8 @@ def has_control(text: str, places: list[Place], offset: int) -> bool:
         return True
     if FLAG.search(text):
         return True
+    if _GREY.search(text) and (places or SETTLEMENT.search(text)):
+        return True  # "село лежить у сірій зоні": nobody's ground, which denies the other side's capture
     return any(
         _OURS.match(text, p.end - offset)
         or _BEHIND_US.match(text, p.end - offset)
@@ -321,6 +329,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in ' ,;:—–-«»„“”".!?':
         end -= 1
     return start, end
+
+
+# "эти сведения", "это", "ці заяви", "це": a word that points back at a statement made before.
+_THIS = re.compile(r"(?i)(?<!\w)(?:это|эт[иоау]|этих|этим|эту|це|ці|цю|цих|цього|цей|такі|таки[ех])(?!\w)")
+
+
+def _refers_back(
+    text: str, claim_end: int, earlier: list[tuple[int, int, tuple[int, ...]]], start: int
+) -> bool:
+    """Whether a sentence can deny the last claim: it follows that claim directly, or it points back at
+    it ("В ВСУ эти сведения опровергли", "Мороз назвав це пропагандою") from one sentence further on,
+    in the same paragraph."""
+    if claim_end >= start - 2:
+        return True
+    if len(earlier) < 3 or claim_end < earlier[-3][0] or "\n" in text[claim_end:start]:
+        return False
+    return _THIS.search(text, start, earlier[-1][1]) is not None
 
 
 def _earlier_places(

@@ -40,7 +40,9 @@ SETS = {
     "test": ("tests/data/cyrillic-test-ru.jsonl", "tests/data/cyrillic-test-uk.jsonl"),
 }
 ADAQ = Path("data") / "quotes-ru-cs-adaq" / "ru_tokens.tsv"
-_WORD = re.compile(r"[^\W\d_][\w'ʼ’-]*")
+# A word, or an ordinal with its case ending ("7-й", "7-му", "93-я"), which stays one word with its number.
+_WORD = re.compile(r"\d+-?[^\W\d_]*|[^\W\d_][\w'ʼ’-]*")
+_NUMBER = re.compile(r"\d+")
 
 
 @dataclass
@@ -221,8 +223,12 @@ def _acronym_of(word: str, initials: str) -> bool:
 
 
 def same_word(a: str, b: str) -> bool:
-    """The same word but for a case ending: they share all but the last three letters of the shorter."""
+    """The same word but for a case ending: they share all but the last three letters of the shorter.
+    An ordinal is the same when its number is ("7-й" is "7-му", not "17-й")."""
     a, b = a.replace("ё", "е"), b.replace("ё", "е")
+    x, y = _NUMBER.match(a), _NUMBER.match(b)
+    if x is not None or y is not None:
+        return x is not None and y is not None and x.group() == y.group()
     shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     return shared == min(len(a), len(b)) or shared >= max(3, min(len(a), len(b)) - 3)
 

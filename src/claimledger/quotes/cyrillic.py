@@ -47,6 +47,7 @@ from claimledger.quotes.cyrillic_speakers import (
     speaker_kind,
 )
 from claimledger.quotes.cyrillic_subjects import (
+    _DOCUMENT,
     _EDGE,
     _MEDIUM,
     _PRONOUNS,
@@ -133,6 +134,8 @@ def find_cyrillic_quotes(text: str) -> Found:
     items = [item for item in items if _WORDS.search(text, item.start, item.end)]
     items += _introductions(text, sentences, items)
     items += _closing_speakers(text, sentences, items)
+    items += _aftermath(text, sentences, items)
+    items += _second_verb(text, sentences, items)
     items.sort(key=lambda item: (item.start, not item.silent))
     return Found(_resolve(text, items), unclosed)
 
@@ -179,6 +182,28 @@ def _introductions(text: str, sentences: list[tuple[int, int]], items: list[_Ite
                 who = _named_subject(text, s, e)
         if who is not None and not who.pronoun:
             out.append(_Item(s, s, False, who, cue.group() if cue else None, silent=True))
+        out += _contrasted(text, s, e)
+    return out
+
+
+_CONTRAST = re.compile(r"(?i),\s*(?:однако|однак|але|но|проте|а|тогда\s+как|тоді\s+як)\s+")
+
+
+def _contrasted(text: str, s: int, e: int) -> list[_Item]:
+    """ "Минобороны отчиталось о взятии X, однако аналитик Павел Лунин назвал это сомнительным": a
+    person named as the subject of a contrasting clause, so that a later "он" is him."""
+    out = []
+    for m in _CONTRAST.finditer(text, s, e):
+        cue = _CUE.search(text, m.end(), e)
+        if cue is None or _CONTRAST.search(text, m.end(), cue.start()):
+            continue
+        who = _backward(text, m.end(), cue.start())
+        if (
+            who is not None
+            and not (who.pronoun or who.role or who.back)
+            and speaker_kind(who.text) == "person"
+        ):
+            out.append(_Item(cue.start(), cue.start(), False, who, cue.group(), silent=True))
     return out
 
 
@@ -199,6 +224,54 @@ def _closing_speakers(text: str, sentences: list[tuple[int, int]], items: list[_
         who = _forward(text, m.end(), _clause_end(text, m.end(), e))
         if who is not None and not who.pronoun:
             out.append(_Item(m.start(), m.start(), False, who, m["cue"], silent=True))
+    return out
+
+
+# What an incident left behind: the dead, the wounded, the damage ("Загинула жінка", "поранено
+# подружжя", "пострадали трое", "поврежден фасад", "потерпілого доправили до лікарні").
+_AFTERMATH = re.compile(
+    r"(?i)(?<!\w)(?:погиб|загин|ранен|поранен|пострада|постражда|травмирова|травмова|госпитализ|"
+    r"госпіталіз|поврежд|пошкодж|разруш|зруйнов|потерпіл|пострадавш|жертв)\w*"
+)
+
+
+def _aftermath(text: str, sentences: list[tuple[int, int]], items: list[_Item]) -> list[_Item]:
+    """ "…ударили по X, сообщили в ОВА. Погибла женщина, трое ранены.": the toll right after a reported
+    incident, with no attribution of its own, goes on with the same report and speaker."""
+    out = []
+    for (ps, pe), (s, e) in pairwise(sentences):
+        if "\n" in text[pe:s] or any(i.start < e and s < i.end for i in items):
+            continue
+        if _CUE.search(text, s, e) or re.search(r"[«„\"“”»]", text[s:e]) or not _AFTERMATH.search(text, s, e):
+            continue
+        before = [
+            i for i in items if ps <= i.start < pe and not i.direct and not i.silent and i.who is not None
+        ]
+        if not before:
+            continue
+        end = s + len(text[s:e].rstrip(_EDGE))
+        out.append(_Item(s, end, False, before[-1].who, before[-1].cue, continues=True))
+    return out
+
+
+_SECOND_VERB = re.compile(
+    rf"(?i),\s*(?:проте|але|однак|однако|но|а|и|і|та|й)\s+(?:(?:также|також|ещё|еще|ще)\s+)?"
+    rf"(?P<cue>{CUE})(?!\w)\s*,?\s*(?:что|що)\s+"
+)
+
+
+def _second_verb(text: str, sentences: list[tuple[int, int]], items: list[_Item]) -> list[_Item]:
+    """ "Губернатор признал, что «…», однако заверил, что угрозы нет": a second reporting verb of the
+    same subject, with no subject of its own, reports what follows it for the same speaker."""
+    out = []
+    for s, e in sentences:
+        for m in _SECOND_VERB.finditer(text, s, e):
+            start, end = _trimmed(text, m.end(), e)
+            if end <= start or any(i.start < end and start < i.end and not i.silent for i in items):
+                continue
+            before = [i for i in items if s <= i.start < m.start() and not i.silent and i.who is not None]
+            if before:
+                out.append(_Item(start, end, False, before[-1].who, m["cue"], continues=True))
     return out
 
 
@@ -268,6 +341,7 @@ def _direct(text: str, quoted: list[Quoted], sentences: list[tuple[int, int]]) -
             who, cue = _before(text, start, sentences)
         out.append(_Item(start, end, True, who, cue, continues))
     out += _announced_lines(text, out)
+    out += _colon_dash(text, out, sentences)
     out.sort(key=lambda item: item.start)
     _join_split(text, out)
     return out
@@ -303,6 +377,29 @@ def _announced_lines(text: str, found: list[_Item]) -> list[_Item]:
         if who is None:
             who = _forward(text, announcing.end("cue"), _clause_end(text, announcing.end("cue"), m.start()))
         out.append(_Item(start, end, True, who, cue))
+    return out
+
+
+_COLON_DASH = re.compile(r":[ \t]*[—–][ \t]*(?P<body>[^\n]+)")
+_VERB = re.compile(rf"(?i)(?<![\w'’])(?:(?:{CUE})|{_AUTHOR_VERB})")
+
+
+def _colon_dash(text: str, found: list[_Item], sentences: list[tuple[int, int]]) -> list[_Item]:
+    """ "Начальник ОВА снова призвал жителей уехать: — Оставаться здесь опасно.": a colon and a dash
+    open speech on the same line, to the line's end; the subject of the verb before the colon speaks,
+    whatever verb it is (the punctuation says it reports speech)."""
+    out = []
+    for m in _COLON_DASH.finditer(text):
+        start, end = _trimmed(text, *m.span("body"))
+        if end <= start or any(item.start < end and start < item.end for item in found):
+            continue
+        s, _ = _sentence_of(sentences, m.start())
+        verbs = list(_VERB.finditer(text, s, m.start()))
+        if not verbs:
+            continue
+        who = _backward(text, s, verbs[-1].start())
+        if who is not None:
+            out.append(_Item(start, end, True, who, verbs[-1].group()))
     return out
 
 
@@ -484,6 +581,9 @@ def _lead_speaker(text: str, m: re.Match[str]) -> _Who | None:
     who = _forward(text, m.start("who"), m.end("who"))
     if unverified is not None and (who is None or who.end <= unverified.end()):
         return _Who(unverified.start(), unverified.end(), unverified.group())
+    if who is None and m["noun"] and _DOCUMENT.match(m["noun"]):
+        # "Согласно сводке, …": the document of the body that reported before
+        return _Who(m.start("noun"), m.end("noun"), m["noun"], role=True)
     return who
 
 
@@ -497,6 +597,12 @@ def _lead_mid(text: str, s: int, e: int) -> _Item | None:
             continue
         end = e if m.end() < e else s + comma.start()
         who = _lead_speaker(text, m)
+        if who is not None and UNVERIFIED_SOURCE.match(who.text):
+            # "…, по неподтвержденным данным, оставили X, сообщил источник": the hedge names nobody
+            closing = next(reversed(list(_AFTER_COMMA.finditer(text, m.end(), e))), None)
+            named = _forward(text, closing.end(), _clause_end(text, closing.end(), e)) if closing else None
+            if closing is not None and named is not None and not named.pronoun:
+                return _Item(*_trimmed(text, s, closing.start()), False, named, closing["cue"])
         cue = _CUE.search(text, s, at) if m["pron"] else None
         subject = _backward(text, s, cue.start()) if cue is not None else None
         if subject is not None and not subject.pronoun:

@@ -29,6 +29,7 @@ _KINDS = {
     ),
     "police": re.compile(r"(?i)(?<!\w)(?:полици|поліці|нацполіц|гувд|мвд|мвс)"),
     "border": re.compile(r"(?i)(?<!\w)(?:погранич|прикордон|дпсу\b|фсб)"),
+    "prosecution": re.compile(r"(?i)(?<!\w)(?:прокурат|прокурор|генпрокур)"),
 }
 # Common nouns for a body of a kind, which name none by themselves.
 _GENERIC = {
@@ -37,6 +38,7 @@ _GENERIC = {
     ),
     "police": re.compile(r"(?i)^(?:полици\w*|поліці\w*|полицейские|полицейских|поліцейські|поліцейських)$"),
     "border": re.compile(r"(?i)^(?:пограничник\w*|прикордонник\w*)$"),
+    "prosecution": re.compile(r"(?i)^(?:прокурор\w*)$"),
 }
 _NATIONAL = re.compile(r"(?i)^(?:росси|росі|украин|україн|американ|європ|европ)")
 

@@ -31,7 +31,8 @@ CUE = (
     r"акцентирова|акцентува|заперечи[лв]|заперечу|отрица(?:ет|ют|л|ли|ла|ло)|отверг|"
     r"писа(?:л|в)|пожаловал|поскаржи[лв]|зазначено|вказано|указано|наголошено|отмечается|зазначається|"
     r"підкресли[лв]|підкреслю|заметил|зауважи[лв]|зауважу|указа[лв]|вказа[лв]|вказу|отчита|звітува|відзвітува|прозвітува|"
-    r"доложи[лв]|доповів|доповіл|поінформува|проинформирова|вважа(?:є|ють)|счита(?:ет|ют))"
+    r"доложи[лв]|доповів|доповіл|поінформува|проинформирова|вважа(?:є|ють)|счита(?:ет|ют)|"
+    r"(?:по)?жалу(?:ют|ет|ются|ется|вал)|(?:по)?скаржа(?:ться|ть)|скарж(?:иться|ився|илася|илися))"
     rf"{_L}*"
 )
 NAME = r"(?:[А-ЯЁІЇЄҐ][\w'ʼ’-]*)(?:\s+[А-ЯЁІЇЄҐ][\w'ʼ’-]*){0,3}"
@@ -159,17 +160,24 @@ def _antecedent(who: _Who, memory: _Memory) -> Speaker | None:
 _OFFICES = re.compile(r"(?i)^(?:губернатор|мэр|мер|президент|министр|міністр|премьер|прем'єр|прем’єр)")
 
 
+# Titles of a region's head: the governor by any of the titles news text gives them.
+_HEAD_OF_REGION = re.compile(r"(?i)^(?:глав|голов|очільник|начальник)")
+_REGION = re.compile(r"(?i)(?<!\w)(?:област|обл|регион|регіон|ова\b|ода\b)")
+
+
 def _holder(words: str, memory: _Memory) -> Speaker | None:
     """The person a noun for someone named before refers to: the last person, unless the noun is an
     office and the last people came with other offices (then the last with the same, else nobody)."""
     head = words.split(maxsplit=1)[0] if words.split() else ""
     office = _OFFICES.match(head)
-    if office is None:
-        return memory.person
+    if office is None:  # one person, not a group that spoke as one ("канали пишуть" … "сказав офіцер")
+        return next((sp for sp, g in reversed(memory.people) if g != "p"), None)
     for n in range(len(memory.people) - 1, -1, -1):
         held = memory.offices.get(n)
         if held is None or (_OFFICES.match(held) and same_stem(held.casefold(), head.casefold())):
             return memory.people[n][0]
+        if _HEAD_OF_REGION.match(held) and _REGION.search(held) and _OFFICES.match(head):
+            return memory.people[n][0]  # "глава Белгородской области" is "губернатор" later
     return None
 
 

@@ -59,7 +59,9 @@ _STOP = re.compile(
 )
 # "главы региона", "мэра города", "губернатора області": the person already named with that office.
 _OFFICE = re.compile(r"(?i)(?<!\w)(?:регион|регіон|област|обласн|город|міст|ведомств|відомств)\w*")
-_RELAY = re.compile(r"(?i)\s(?:со\s+ссылкой\s+на|з\s+посиланням\s+на|посилаючись\s+на|ссылаясь\s+на)\s")
+_RELAY = re.compile(
+    r"(?i)\s(?:со\s+ссылкой\s+на|(?:з|із|зі)\s+посиланням\s+на|посилаючись\s+на|ссылаясь\s+на)\s"
+)
 _EDGE = ' \t\n,.;:!?«»„“”"—–-'
 
 
@@ -117,6 +119,8 @@ def _forward(text: str, start: int, end: int) -> _Who | None:
             s, e, w = words_at_document
             return _Who(s, e, w, role=True, via=tuple(via))
     media = _media_run(words)
+    if not media and len(words) > 1 and _TOLD.fullmatch(words[0][2]) and words[1][2][:1].islower():
+        media = words[:1]  # "сообщил «Медузе» источник": an outlet in marks, told, before the speaker
     if media and len(media) < len(words):  # "сообщил «Интерфаксу» в понедельник источник": the agency relays
         via = media + via
         words = _unskipped(words[len(media) :])
@@ -124,6 +128,7 @@ def _forward(text: str, start: int, end: int) -> _Who | None:
 
 
 _OWN = re.compile(r"(?i)(?:сво|собственн|власн)\w*\s")
+_TOLD = re.compile(r"[«„\"][А-ЯЁІЇЄҐA-Z][\w'’-]*[»“”\"]")
 
 
 def _unskipped(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -227,6 +232,9 @@ def _subject_clause(text: str, start: int, end: int) -> tuple[int, int]:
     if tail and not adverbial and not bare and not shared:
         return last, end
     relative = text[commas[-2] : last] if len(commas) >= 2 else ""
+    if relative and bare and _CALLSIGN_ASIDE.search(relative):
+        # "Командир роты, известный под позывным «Терек», рассказал": the subject with its call sign
+        return (commas[-3] if len(commas) >= 3 else start), last - 1
     if relative and bare and (_RELATIVE.match(relative) or _THAT_RELATIVE.match(relative)):
         return (commas[-3] if len(commas) >= 3 else start), commas[-2] - 1
     # Nothing but an aside or an adverbial between the last comma and the cue: "Жители Алешек,
@@ -252,6 +260,8 @@ def _subject_clause(text: str, start: int, end: int) -> tuple[int, int]:
         aside = True
     return last, end
 
+
+_CALLSIGN_ASIDE = re.compile(r"(?i)(?<!\w)(?:позывн|позивн)\w*\s+[«„\"]")
 
 # Words for what a cue is about, standing before it as its object ("це", "эту информацию", "ці дані").
 _OBJECT = re.compile(
@@ -388,16 +398,24 @@ def _speaker_words(words: list[tuple[int, int, str]], via: tuple[tuple[int, int,
         elif runs[-1]:
             runs.append([])
     named = [run for run in runs if len(run) >= 2]
+    if not named and _surname_then_object(words):
+        # "закликав Бондаренко мешканців району": a surname, then whom the cue addressed
+        return _Who(words[0][0], words[0][1], words[0][2], via=via)
     if named and not _ORGS.search(" ".join(w for _, _, w in named[-1][-2:])):
         first, last = named[-1][-2], named[-1][-1]
-        title = next((w[2] for w in words if w[0] < first[0] and _PERSON_BACK.match(w[2])), None)
+        at = next((n for n, w in enumerate(words) if w[0] < first[0] and _PERSON_BACK.match(w[2])), None)
+        # the office with what it heads ("глава Белгородской области"), up to the name
+        title = None if at is None else " ".join(w[2] for w in words[at:] if w[0] < first[0])
         return _Who(first[0], last[1], f"{first[2]} {last[2]}", via=via, title=title)
     phrase: list[tuple[int, int, str]] = []
     for n, w in enumerate(words):
         callsign = bool(phrase) and _CALLSIGN.match(phrase[-1][2]) is not None
         # "Командир батальйону Сил оборони з позивним «Граніт»": a long phrase runs on to its call sign
         ahead = any(_CALLSIGN.match(x[2]) for x in words[n : n + 2])
-        if _STOP.match(w[2]) or (len(phrase) >= 5 and not callsign and not ahead) or _dated(words, n):
+        # "Источник в одной из украинских бригад": "one of" runs on to the group it picks from
+        partitive = any(_PARTITIVE.match(f"{a[2]} {b[2]}") for a, b in pairwise(words[max(0, n - 3) : n + 1]))
+        limit = 5 if not partitive else 8
+        if _STOP.match(w[2]) or (len(phrase) >= limit and not callsign and not ahead) or _dated(words, n):
             break
         phrase.append(w)
         if callsign:  # "командир роты с позывным «Варяг»": the call sign ends the phrase
@@ -406,7 +424,16 @@ def _speaker_words(words: list[tuple[int, int, str]], via: tuple[tuple[int, int,
         return None
     s, e = phrase[0][0], phrase[-1][1]
     name = " ".join(w.strip('«»„“”"') for _, _, w in phrase)
-    role = len(phrase) <= 2 and (bool(_ROLE.match(phrase[0][2])) or bool(_OUTLET_BACK.match(phrase[0][2])))
+    # "в ведомстве", "в военном ведомстве": a noun for a body named before, an adjective or not
+    adjective = phrase[0][2]
+    back_to_body = adjective.islower() and _MODIFIER.search(adjective) and not _COUNTRY.match(adjective)
+    head = phrase[-1][2] if len(phrase) == 2 and back_to_body else ""  # "российское ведомство" names a side
+    # "у штабі бригади": a body's noun with its own complement names that body, not one named before
+    alone = len(phrase) == 1 or bool(head)
+    role = len(phrase) <= 2 and (
+        any(_ROLE.match(w) for w in (phrase[0][2], head) if w and alone)
+        or any(_OUTLET_BACK.match(w) for w in (phrase[0][2], head) if w)
+    )
     office = len(phrase) == 2 and not role and bool(_OFFICE.match(phrase[1][2]))
     # "аналитиков проекта DeepState": a noun for a person with a name of its own is no back-reference
     branded = any(w[:1].isupper() and not _ORGS.match(w) for _, _, w in phrase[1:])
@@ -414,6 +441,26 @@ def _speaker_words(words: list[tuple[int, int, str]], via: tuple[tuple[int, int,
     kind = None if role or office or back else generic_kind([w for _, _, w in phrase])
     role = role or kind is not None
     return _Who(s, e, name, role=role, office=office, back=back, via=via, kind=kind)
+
+
+_PARTITIVE = re.compile(r"(?i)^(?:одн(?:ой|ого|ном|ій|ому|ім)|один|одна|одне)\s+(?:из|із|з|зі)$")
+
+
+# East Slavic surname endings (Бондаренко, Ткачук, Петров, Лавров, Зорин, Ковальський, Петрович).
+_SURNAME = re.compile(r"(?:енко|ко|ук|юк|чук|ов|ев|ёв|єв|ин|ын|ський|цький|ский|цкий|ич|як)$")
+
+
+def _surname_then_object(words: list[tuple[int, int, str]]) -> bool:
+    """Whether `words` open with a lone capitalized surname and go on in lower case, so that what
+    follows is the cue's object, not more of the speaker."""
+    if len(words) < 2 or not _title(words[0][2]) or words[0][2].startswith(("«", "„", '"')):
+        return False
+    head, nxt = words[0][2], words[1][2]
+    if any(r.match(head) for r in (_ORGS, _MEDIA, _PERSON_BACK, _ANONYMOUS, _ROLE, _SKIP)):
+        return False
+    if not _SURNAME.search(head):
+        return False
+    return nxt.islower() and not _SKIP.match(nxt) and not _STOP.match(nxt) and len(nxt) > 3
 
 
 _CONVERSATION = re.compile(
