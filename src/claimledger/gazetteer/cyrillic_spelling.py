@@ -9,6 +9,7 @@ looked up, so a rule may offer a few readings; the gazetteer says which exists.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import product
 
 # Russian -> Ukrainian endings of place names (adjectives, plurals, suffixes), longest first.
@@ -46,11 +47,17 @@ _MAX_SPELLINGS = 12
 def ukrainian_spellings(name: str) -> list[str]:
     """Ukrainian spellings a Russian place name may stand for: "Великая Новоселка" -> "Велика
     Новосілка", "Малые Щербаки" -> "Малі Щербаки", "Андреевка" -> "Андріївка"."""
+    return list(_spellings(name))
+
+
+@lru_cache(maxsize=16384)
+def _spellings(name: str) -> tuple[str, ...]:
+    """Cached: each word of an article is respelled for every inflected reading of it."""
     words = name.split(" ")
     # a bare word of a longer name closes its last syllable ("Давыдов Брод" -> "Давидів Брід")
     per_word = [_uk_word(w, closed=len(words) > 1) for w in words]
     out = [" ".join(combo) for combo in product(*per_word)]
-    return [s for s in dict.fromkeys(out) if s != name][:_MAX_SPELLINGS]
+    return tuple([s for s in dict.fromkeys(out) if s != name][:_MAX_SPELLINGS])
 
 
 def _soft_variants(w: str) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Apostrophes, primes and modifier letters used for the Ukrainian apostrophe and the soft sign.
 _APOSTROPHES = re.compile(r"['’‘`´ʼʹʻ′\"“”]")
@@ -49,6 +50,13 @@ def norm(name: str) -> str:
     """Case, diacritics, apostrophes and hyphens removed: 'Krasnoarmiys’k' -> 'krasnoarmiysk'."""
     if name.isascii():  # the common case, ten times faster than the Unicode path
         return " ".join(name.lower().translate(_ASCII_TABLE).split())
+    return _norm_unicode(name)
+
+
+@lru_cache(maxsize=65536)
+def _norm_unicode(name: str) -> str:
+    """Cached: a Cyrillic article's words are normalized many times over (each inflected reading and
+    respelling of a word asks again), and the Unicode path is the slow one."""
     text = unicodedata.normalize("NFKD", name.casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOSTROPHES.sub("", text)
