@@ -377,9 +377,10 @@ def test_a_hedged_report_and_its_denial_are_two_claims(pipeline: Pipeline) -> No
     ]
 
 
-def test_an_unhedged_report_then_but_this_is_false_stays_one_denial(pipeline: Pipeline) -> None:
+def test_an_unhedged_report_then_but_this_is_false_is_two_claims(pipeline: Pipeline) -> None:
+    # Issue 12 convention: a report needs no hedge of its own to stay its reporter's claim.
     text = "Окупанти заявили про захоплення Сіверська, однак у бригаді це назвали неправдою."
-    assert [stance for _, stance, _ in claimed(pipeline, text, "uk")] == ["denied"]
+    assert [stance for _, stance, _ in claimed(pipeline, text, "uk")] == ["asserted", "denied"]
 
 
 def test_doubting_what_others_assert_denies_it_and_keeps_their_claim(pipeline: Pipeline) -> None:
@@ -476,3 +477,41 @@ def test_a_grey_zone_said_of_the_village_is_a_denial(pipeline: Pipeline) -> None
 
 def test_broken_windows_are_no_ground_taken(pipeline: Pipeline) -> None:
     assert claims_of(pipeline, "В Ямполе выбиты окна в двух домах, сообщил глава района.", "ru") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "ru",
+            "Российские военкоры сообщили о захвате Ямполя, однако пресс-офицер бригады Олег Сомов назвал "
+            "это ложью.",
+        ),
+        ("ru", "Штаб бригады опроверг сообщения российских военкоров о взятии Ямполя."),
+        ("uk", "Речник бригади Іван Гук спростував заяви російських блогерів про захоплення Ямполя."),
+    ],
+)
+def test_a_report_and_another_partys_denial_are_two_claims(
+    pipeline: Pipeline, language: str, text: str
+) -> None:
+    # Issue 12 convention: the ledger keeps both the report, its owner's, and the denial, the denier's.
+    stances = sorted(stance for _, stance, places in claims_of(pipeline, text, language) if places)
+    assert stances == ["asserted", "denied"]
+
+
+def test_the_report_is_its_reporters_and_the_denial_the_deniers(pipeline: Pipeline) -> None:
+    text = "Росіяни вдруге за тиждень заявили про захоплення Ямполя, однак у бригаді це назвали вигадкою."
+    assert [(stance, who) for _, stance, who in claimed(pipeline, text, "uk")] == [
+        ("asserted", "Росіяни"),
+        ("denied", "бригаді"),
+    ]
+
+
+def test_a_denial_of_an_ownerless_report_stays_one_claim(pipeline: Pipeline) -> None:
+    text = "У бригаді назвали фейком повідомлення про захоплення Ямполя."
+    assert [stance for _, stance, _ in claims_of(pipeline, text, "uk")] == ["denied"]
+
+
+def test_not_confirming_a_report_is_no_denial(pipeline: Pipeline) -> None:
+    text = "Російські канали повідомили про захоплення Ямполя, проте у бригаді ці дані не підтверджують."
+    assert "denied" not in [stance for _, stance, _ in claims_of(pipeline, text, "uk")]

@@ -12,9 +12,15 @@ claim of its own, the denier's:
 - "Аналитик усомнился в утверждениях военкоров, что десантники закрепились у X": a denial that governs
   a report noun ("утверждениях", "заявах") whose "что"-clause is the claim, the noun's owner its claimant.
 
-In the first two the report must carry its own hedge ("нібито", "якобы"): the writer keeps the claim
-apart from the denial. Without one ("Росіяни заявили про взяття X, однак у ЗСУ це назвали неправдою")
-the sentence is one denial of the capture, as the earliest gold sets mark it.
+- "Минобороны отчиталось о взятии X, однако аналитик назвал это сомнительным": a report, then another
+  party's denial pointing back at it ("это", "ці публікації"), hedged or not;
+- "Y назвал ложью сообщения Z-каналов о захвате X": a denial naming the report and its owner.
+
+Two parties in one sentence always make two claims (the gold convention decided for issue 12): the
+ledger must show that someone reported the capture as well as that someone denied it. A denial of a
+report with no owner ("назвали фейком сообщения о захвате X") stays one claim, as there is no one to
+give the report to. A report that the speaker only does not confirm ("ці дані не підтверджують") is
+no denial at all: `denial_in` does not read it as one.
 
 Each function returns the parts as (span, stance, claimant), claimant None where the claim's own stands.
 """
@@ -62,7 +68,60 @@ def reported_then_denied(text: str, start: int, end: int) -> list[Part] | None:
             continue
         reporter = sentence_speaker(text, *before)
         return [(before, _own_stance(text, *before), reporter), (after, "denied", None)]
-    return report_denied(text, start, end) or denied_report(text, start, end)
+    return (
+        report_denied(text, start, end)
+        or denied_report(text, start, end)
+        or denied_by_other(text, start, end)
+        or denial_of_owned_report(text, start, end)
+    )
+
+
+# A clause break: a comma, with or without "but" ("…освобожденной, украинская сторона это отрицает").
+_CLAUSE = re.compile(r"(?i),\s*(?:(?:але|проте|однак|однако|но|а|хоча|хотя|тогда\s+как|тоді\s+як)\s+)?")
+# What a denial points back with: "это заявление", "ці публікації", "такие сообщения".
+_THIS = re.compile(r"(?i)(?<!\w)(?:эт(?:о|и|а|у|их|ом)|ц(?:е|і|ю|их|ього|ей)|таки(?:е|х)|такі)(?!\w)")
+# Words that end a subject read backwards from its verb: a preposition or time adverbial between the
+# two ("Росіяни вдруге за тиждень заявили", "Російські воєнкори тим часом уже пишуть").
+_PAST_SUBJECT = re.compile(
+    r"(?i)^(?:за|на|в|у|по|с|з|тим|тем|уже|вже|ещё|еще|ще|вдруге|вновь|снова|знову|опять|сегодня|сьогодні)$"
+)
+
+
+def denied_by_other(text: str, start: int, end: int) -> list[Part] | None:
+    """ "Минобороны отчиталось о взятии X, однако аналитик назвал это заявление сомнительным", "…
+    объявило X освобожденной, украинская сторона это отрицает": one party's report, then another party
+    denying it by pointing back ("это", "ці публікації"). Two parties, two claims: the report stays its
+    reporter's, the denial is the denier's."""
+    for m in _CLAUSE.finditer(text, start, end):
+        before, after = (start, m.start()), (m.end(), end)
+        if not CONTROL.search(text, *before) or denial_in(text, *before) is not None:
+            continue
+        denial = denial_in(text, *after)
+        if denial is None or CONTROL.search(text, *after) or not _THIS.search(text, *after):
+            continue
+        cue = _first_cue(text, *before)
+        reporter = _subject_head(sentence_speaker(text, *before) or subject_before(text, start, cue))
+        denier = sentence_speaker(text, *after) or subject_before(text, m.end(), denial.start())
+        if reporter is None or denier is None:
+            continue
+        return [(before, _own_stance(text, *before), reporter), (after, "denied", denier)]
+    return None
+
+
+def _first_cue(text: str, start: int, end: int) -> int:
+    """Where the report's verb or noun starts, so the words before it can be read as its subject."""
+    cue = _REPORTS.search(text, start, end)
+    return cue.start() if cue is not None else start
+
+
+def _subject_head(subject: str | None) -> str | None:
+    """The subject without what the subject readers keep between it and a verb they do not know as a
+    cue ("Росіяни вдруге за тиждень" → "Росіяни"); the first word always stays ("В Генштабе")."""
+    if subject is None:
+        return None
+    words = subject.split()
+    cut = next((n for n, w in enumerate(words) if n and _PAST_SUBJECT.match(w)), len(words))
+    return " ".join(words[:cut])
 
 
 # "Сообщения российских военкоров о якобы захвате": a report noun, its owner, then its hedged topic.
@@ -81,6 +140,35 @@ def report_denied(text: str, start: int, end: int) -> list[Part] | None:
             continue
         owner = m["owner"].strip() or None
         return [((m.start(), denial.start()), "hedged", owner), ((denial.start(), end), "denied", None)]
+    return None
+
+
+# "назвал ложью сообщения российских Z-каналов о захвате Локни": a denial, then the report it denies,
+# with the report's owner between its noun and its topic.
+_OWNED_REPORT = re.compile(
+    rf"(?i)(?<!\w)(?P<noun>{_REPORT_NOUN})(?P<owner>(?:\s+[^\s,.;:«„\"]+){{1,4}}?)\s+(?:о|об|про)\s"
+)
+
+
+def denial_of_owned_report(text: str, start: int, end: int) -> list[Part] | None:
+    """ "Y назвал ложью сообщения X о захвате Z": Y's denial, and X's claim, which the denial names
+    with its owner; without an owner ("назвали фейком сообщения о захвате") it stays one denial."""
+    denial = denial_in(text, start, end)
+    if denial is None:
+        return None
+    for m in _OWNED_REPORT.finditer(text, denial.end(), end):
+        if text[denial.end() : m.start()].strip(" ,"):
+            continue  # the report must be what the denial names, right after it
+        stop = min((i for i in (text.find(c, m.end(), end) for c in ":;") if i >= 0), default=end)
+        if not CONTROL.search(text, m.end(), stop) or denial_in(text, m.end(), stop) is not None:
+            continue
+        denier = sentence_speaker(text, start, m.start()) or subject_before(text, start, denial.start())
+        report = (m.start(), stop)
+        parts: list[Part] = [((start, m.start()), "denied", denier)]
+        parts.append((report, _own_stance(text, *report), m["owner"].strip()))
+        if CONTROL.search(text, stop, end) and denial_in(text, stop, end) is None:
+            parts.append(((stop, end), _own_stance(text, stop, end), denier))  # what the denier says instead
+        return parts
     return None
 
 
