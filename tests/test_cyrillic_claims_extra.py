@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from claimledger.claims.cyrillic import denial_in, extract_cyrillic_events, stance
+from claimledger.claims.cyrillic import FLAG, denial_in, extract_cyrillic_events, stance
 from claimledger.document import Claim, Document, Metadata, Place
 from claimledger.pipeline import Pipeline
 from claimledger.settings import Settings
@@ -515,3 +515,82 @@ def test_a_denial_of_an_ownerless_report_stays_one_claim(pipeline: Pipeline) -> 
 def test_not_confirming_a_report_is_no_denial(pipeline: Pipeline) -> None:
     text = "Російські канали повідомили про захоплення Ямполя, проте у бригаді ці дані не підтверджують."
     assert "denied" not in [stance for _, stance, _ in claims_of(pipeline, text, "uk")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Командир роты назвал этот ролик постановкой.",
+        "Речник бригади заявив, що ці повідомлення не мають нічого спільного з дійсністю.",
+        "В штабе ответили, что эти сведения не имеют ничего общего с реальностью.",
+    ],
+)
+def test_staged_footage_and_nothing_to_do_with_reality_are_denials(text: str) -> None:
+    assert denial_in(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ворог, найімовірніше, зайшов у село.", "hedged"),
+        ("Противник, скорее всего, занял окраину.", "hedged"),
+        ("Росіяни, вірогідно, просунулися біля села.", "hedged"),
+    ],
+)
+def test_probability_adverbs_in_every_degree_hedge(text: str, expected: str) -> None:
+    assert stance(text) == expected
+
+
+def test_a_likely_retreat_then_ground_held_outright_keeps_two_stances(pipeline: Pipeline) -> None:
+    text = (
+        "Военный блогер Иван Сергеев написал, что ВСУ, возможно, отошли с южной окраины Ямполя, однако, "
+        "по его словам, центр поселка пока держат."
+    )
+    assert [stance for _, stance, _ in claims_of(pipeline, text, "ru")] == ["hedged", "asserted"]
+
+
+def test_a_burst_pipe_is_no_breakthrough(pipeline: Pipeline) -> None:
+    text = "«В Ямполе вчера снова прорвало трубу на главной улице», — говорит местная жительница."
+    assert claims_of(pipeline, text, "ru") == []
+
+
+def test_own_units_standing_in_a_place_hold_it(pipeline: Pipeline) -> None:
+    text = "В Ямполе стоят наши подразделения, противник туда не доходил, — сказал офицер."
+    assert [stance for _, stance, _ in claims_of(pipeline, text, "ru")] == ["asserted"]
+
+
+def test_a_denial_on_a_dash_line_answers_the_claim_before(pipeline: Pipeline) -> None:
+    text = (
+        "Російські канали пишуть, що війська РФ нібито увійшли в Ямпіль. — Це брехня, — сказав речник "
+        "бригади."
+    )
+    assert [stance for _, stance, _ in claims_of(pipeline, text, "uk")] == ["hedged", "denied"]
+
+
+def test_a_failed_counterattack_is_no_denial() -> None:
+    assert denial_in("Противник трижды безуспешно контратаковал у поселка.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Противник, по всей видимости, вошел в село.", "hedged"),
+        ("Ворог, судячи з усього, зайшов на околицю.", "hedged"),
+        # a hedge in a clause of its own does not bear on the control stated beside it
+        ("Село контролюють наші підрозділи, а ролик, ймовірно, зняли ще влітку.", "asserted"),
+        ("ЗСУ, ймовірно, відійшли з околиці, а центр села тримають.", "hedged"),
+    ],
+)
+def test_hedge_idioms_and_the_clause_a_hedge_bears_on(text: str, expected: str) -> None:
+    assert stance(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Росіяни поширюють кадри, де військові нібито піднімають прапор над селом.",
+        "Над школой вывешивают флаг.",
+    ],
+)
+def test_a_flag_raised_in_the_present_tense(text: str) -> None:
+    assert FLAG.search(text) is not None

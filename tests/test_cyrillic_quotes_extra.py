@@ -547,3 +547,84 @@ def test_a_lone_surname_before_the_addressees_is_the_speaker() -> None:
 def test_a_second_reporting_verb_of_the_same_subject_keeps_the_speaker() -> None:
     text = "Мер Петро Гнатюк визнав, що „обстріл був сильним“, проте запевнив, що світло вже дали."
     assert attributed(text)[-1] == ("світло вже дали", "Петро Гнатюк")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("«Колонна прошла мост утром», — пояснил Ковальчик журналистам.", "Ковальчик"),
+        ("«Связь восстановили к полудню», — сказал Гаврилин РИА Новости.", "Гаврилин"),
+        ("„Світло дали о восьмій“, — розповів Мельник журналістам.", "Мельник"),
+    ],
+)
+def test_whom_a_surname_told_is_no_part_of_the_speaker(text: str, speaker: str) -> None:
+    assert [who for _, who in attributed(text)] == [speaker]
+
+
+def test_a_verb_of_naming_takes_no_speaker_after_it() -> None:
+    text = (
+        "Аналітик Петро Гордієнко, опитаний агентством, вважає цю заяву передчасною. „Кадри показують лише "
+        "околицю“, — сказав він."
+    )
+    assert attributed(text)[-1] == ("Кадри показують лише околицю", "Петро Гордієнко")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Местные жители говорят, что после обстрела в районе пропал газ.", "Местные жители"),
+        ("Противник дважды атаковал позиции у поселка, информирует штаб бригады.", "штаб бригады"),
+        ("Ворог двічі штурмував позиції біля села, інформує Генштаб ЗСУ.", "Генштаб ЗСУ"),
+        ("Бригада заняла новый рубеж, следует из сводки Минобороны России.", "Минобороны России"),
+    ],
+)
+def test_plural_present_and_informing_verbs_and_a_summary_cited(text: str, speaker: str) -> None:
+    assert [who for _, who in attributed(text)] == [speaker]
+
+
+def test_speech_a_colon_announces_takes_any_verb_as_its_cue() -> None:
+    text = "Мэр города Олег Петренко обратился к жителям: «Не выходите на улицу во время тревоги»."
+    assert attributed(text) == [("Не выходите на улицу во время тревоги", "Олег Петренко")]
+
+
+def test_an_occupational_noun_refers_back_to_the_person_named() -> None:
+    text = (
+        "Военкор Семен Пегов написал, что бои идут на окраине. «Противник бросил технику», — утверждает "
+        "блогер."
+    )
+    assert attributed(text)[-1] == ("Противник бросил технику", "Семен Пегов")
+
+
+def test_a_generic_noun_for_police_and_a_district_administration_refer_back() -> None:
+    text = (
+        "Дрон атаковал машину скорой, сообщили в полиции Сумской области. Водитель ранен, добавили "
+        "правоохранители. Обстріляли Бурин, повідомила Конотопська РВА. Пошкоджено школу, за даними "
+        "адміністрації."
+    )
+    assert [who for _, who in attributed(text)] == [
+        "полиции Сумской области",
+        "полиции Сумской области",
+        "Конотопська РВА",
+        "Конотопська РВА",
+    ]
+
+
+def test_an_unverified_hedge_inside_a_report_leaves_it_to_the_reporter() -> None:
+    text = "Блогер Иван Сергеев сообщил, что подразделения, по непроверенным данным, покинули поселок."
+    assert [who for _, who in attributed(text)] == ["Иван Сергеев"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Командир взводу Ігор Литвин в коментарі Суспільному зазначив, що бої тривають.", "Ігор Литвин"),
+        ("Спикер бригады Олег Рудой в эфире телеканала сказал, что штурмы отбиты.", "Олег Рудой"),
+    ],
+)
+def test_where_a_speaker_said_it_is_no_part_of_the_speaker(text: str, speaker: str) -> None:
+    assert [who for _, who in attributed(text)] == [speaker]
+
+
+def test_footage_cited_is_evidence_not_a_source() -> None:
+    text = "Армия РФ вошла в поселок, пишет проект DeepState со ссылкой на геолокацию видео."
+    assert [who for _, who in attributed(text)] == ["проект DeepState"]

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from claimledger.claims.cyrillic_contrast import reported_then_denied
 from claimledger.claims.cyrillic_lexicon import CONTROL, DENIAL, HEDGE, STEM, denial_in
@@ -133,8 +134,8 @@ _RETAKEN = re.compile(
 # "над селом поднят флаг", "підняли український прапор": a flag raised over a place.
 FLAG = re.compile(
     r"(?i)(?<!\w)(?:(?:флаг|прапор|стяг)\w*\s+(?:\S+\s+){0,4}?(?:поднят|подня|підня|піднят|водруж|водрузи|"
-    r"встановл|установл|майорит|развева|замайор)\w*|(?:поднял|подняли|водрузил|водрузили|підняв|підняли|"
-    r"встановили|установили)\s+(?:\S+\s+){0,2}?(?:флаг|прапор|стяг)\w*|над\s+\S+\s+(?:\S+\s+){0,2}?(?:флаг|прапор))"
+    r"встановл|установл|майорит|развева|замайор)\w*|(?:подн(?:ял|им)|підн(?:я|ім)|водрузи|водружа|"
+    r"встанов(?:или|лю)|установ(?:или|ил|лива)|вывеш|вивіш)\w*\s+(?:\S+\s+){0,2}?(?:флаг(?!ман)|прапор|стяг)\w*|над\s+\S+\s+(?:\S+\s+){0,2}?(?:флаг|прапор))"
 )
 
 
@@ -215,10 +216,12 @@ def _split(text: str, claim: Claim, places: list[Place]) -> list[Claim]:
     отметили, что село остается под контролем ВСУ" (what follows a non-denying cue is asserted), "Бійці
     утримують позиції в X, попри заяви росіян про захоплення села" (the main clause asserts, when it
     names its own place; the "despite" clause denies)."""
-    if claim.stance != "denied":
+    if claim.stance not in ("denied", "hedged"):
         return [claim]
     parts: list[tuple[tuple[int, int], Stance, str | None]] | list[tuple[tuple[int, int], Stance]] | None = (
-        reported_then_denied(text, claim.start, claim.end)
+        _hedged_then_held(text, claim.start, claim.end)
+        if claim.stance == "hedged"
+        else reported_then_denied(text, claim.start, claim.end)
         or _asserted_clause(text, claim.start, claim.end)
         or _despite_parts(text, claim, places)
         or _contrast_parts(text, claim.start, claim.end)
@@ -265,7 +268,7 @@ def _asserted_clause(text: str, start: int, end: int) -> list[tuple[tuple[int, i
     return None
 
 
-_BUT = re.compile(r"(?i),\s*(?:але|проте|однак|однако|но|а)\s+(?!также\s|також\s)")
+_BUT = re.compile(r"(?i),\s*(?:але|проте|однак|однако|но|а)(?:,\s*|\s+)(?!также\s|також\s)")
 
 
 def _contrast_parts(text: str, start: int, end: int) -> list[tuple[tuple[int, int], Stance]] | None:
@@ -295,6 +298,23 @@ def _contrast_parts(text: str, start: int, end: int) -> list[tuple[tuple[int, in
         if denial_in(text, start, m.start()) is None:
             continue
         return [((start, m.start()), "denied"), (after, "asserted")]
+    return None
+
+
+def _hedged_then_held(text: str, start: int, end: int) -> list[tuple[tuple[int, int], Stance]] | None:
+    """ "ВСУ, вероятно, отошли из восточной части, однако западные кварталы пока держат": a move only
+    thought likely, then ground said to be held outright after "but"; each keeps its own stance."""
+    for m in _BUT.finditer(text, start, end):
+        that = [t.end() for t in _THAT.finditer(text, start, m.start())]
+        granted = (that[-1] if that else start, m.start())
+        after = (m.end(), end)
+        if not (
+            HEDGE.search(text, *granted) and CONTROL.search(text, *granted) and CONTROL.search(text, *after)
+        ):
+            continue
+        if HEDGE.search(text, *after) or denial_in(text, *after) is not None or denial_in(text, *granted):
+            continue
+        return [(granted, "hedged"), (after, "asserted")]
     return None
 
 
@@ -335,14 +355,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _THIS = re.compile(r"(?i)(?<!\w)(?:это|эт[иоау]|этих|этим|эту|це|ці|цю|цих|цього|цей|такі|таки[ех])(?!\w)")
 
 
+_ONLY_MARKS = re.compile(r"[\s.!?…»“”\"—–-]*")
+
+
 def _refers_back(
     text: str, claim_end: int, earlier: list[tuple[int, int, tuple[int, ...]]], start: int
 ) -> bool:
     """Whether a sentence can deny the last claim: it follows that claim directly, or it points back at
     it ("В ВСУ эти сведения опровергли", "Мороз назвав це пропагандою") from one sentence further on,
     in the same paragraph."""
-    if claim_end >= start - 2:
-        return True
+    if claim_end >= start - 2 or _ONLY_MARKS.fullmatch(text, claim_end, start):
+        return True  # next to it, or past a dash that opens a reply ("…увійшли в Річки. — Це неправда")
     if len(earlier) < 3 or claim_end < earlier[-3][0] or "\n" in text[claim_end:start]:
         return False
     return _THIS.search(text, start, earlier[-1][1]) is not None
@@ -495,9 +518,24 @@ def stance(text: str) -> Stance:
     despite = DESPITE.search(text)
     if despite is not None and CONTROL.search(despite.group()):
         return "denied"
-    if HEDGE.search(text):
+    if HEDGE.search(text) and _hedges_control(text):
         return "hedged"
     return "asserted"
+
+
+# A break between coordinated clauses ("…, а відео, ймовірно, зняли навесні").
+_COORDINATE = re.compile(r"(?i),\s*(?:а|але|но|однако|однак|проте|тогда\s+как|тоді\s+як)(?=[\s,])")
+
+
+def _hedges_control(text: str) -> bool:
+    """Whether a hedge bears on the move: it shares a clause with a control verb, or no clause has one
+    ("Степногірськ контролюють наші підрозділи, а відео, ймовірно, зняли навесні" asserts control)."""
+    bounds = [0, *(m.start() for m in _COORDINATE.finditer(text)), len(text)]
+    clauses = list(pairwise(bounds))
+    controlled = [CONTROL.search(text, s, e) is not None for s, e in clauses]
+    if not any(controlled):
+        return True
+    return any(c and HEDGE.search(text, s, e) for (s, e), c in zip(clauses, controlled, strict=True))
 
 
 # --- strikes and casualty figures (not wired into the claims stage yet: see extract_cyrillic_events) --

@@ -338,7 +338,7 @@ def _direct(text: str, quoted: list[Quoted], sentences: list[tuple[int, int]]) -
         if who is None and (start, end) not in dashed and not announced and _is_name(text, start, end):
             continue  # «Центр»; a short dash line ("— Чиним ночью.") is speech all the same
         if who is None:
-            who, cue = _before(text, start, sentences)
+            who, cue = _before(text, start, sentences, announced)
         out.append(_Item(start, end, True, who, cue, continues))
     out += _announced_lines(text, out)
     out += _colon_dash(text, out, sentences)
@@ -464,10 +464,15 @@ def _after(text: str, end: int, sentences: list[tuple[int, int]]) -> tuple[_Who 
     return who, cue
 
 
-def _before(text: str, start: int, sentences: list[tuple[int, int]]) -> tuple[_Who | None, str | None]:
-    """ "Генштаб повідомив: «…»", "Пєсков заявив, що Москва «…»": a cue earlier in the sentence."""
+def _before(
+    text: str, start: int, sentences: list[tuple[int, int]], announced: bool = False
+) -> tuple[_Who | None, str | None]:
+    """ "Генштаб повідомив: «…»", "Пєсков заявив, що Москва «…»": a cue earlier in the sentence; speech
+    a colon announces takes any past-tense verb as its cue ("Савченко звернувся до містян: «…»")."""
     s, _ = _sentence_of(sentences, start)
     cues = list(_CUE.finditer(text, s, start))
+    if not cues and announced:
+        cues = list(_VERB.finditer(text, s, start))
     if not cues:
         return None, None
     cue = cues[-1]
@@ -603,6 +608,10 @@ def _lead_mid(text: str, s: int, e: int) -> _Item | None:
             named = _forward(text, closing.end(), _clause_end(text, closing.end(), e)) if closing else None
             if closing is not None and named is not None and not named.pronoun:
                 return _Item(*_trimmed(text, s, closing.start()), False, named, closing["cue"])
+            if _CUE.search(text, s, at):
+                # "блогер сообщил, что подразделения, по непроверенным данным, покинули X": the one
+                # who reports it before, not the hedge
+                return None
         cue = _CUE.search(text, s, at) if m["pron"] else None
         subject = _backward(text, s, cue.start()) if cue is not None else None
         if subject is not None and not subject.pronoun:
@@ -704,10 +713,18 @@ def _after_content(text: str, s: int, e: int) -> _Item | None:
         return None
     if _TOLD_OUTLET.match(text, m.end()):  # ", рассказала «Новой газете» о …": the outlet was told
         return None
+    if _NAMING.match(m["cue"]):
+        # ", назвав ролик постановкою", ", считает это заявление преждевременным": a verb of naming or
+        # judging takes an object and what it is called, never its speaker, after it
+        return None
     who = _forward(text, m.end(), _clause_end(text, m.end(), e)) or _document_role(text, m)
     if who is None:
         return None
     return _Item(*_trimmed(text, s, m.start()), False, who, m["cue"])
+
+
+# Verbs of naming and judging ("назвал X фейком", "вважає це передчасним"), every form.
+_NAMING = re.compile(r"(?i)(?:назва|назыв|счита|вважа)")
 
 
 _TOPIC = re.compile(r"(?i)\s+(?:о|об|обо|про|что|що)(?!\w)")

@@ -97,8 +97,10 @@ def _forward(text: str, start: int, end: int) -> _Who | None:
     """The speaker in the words after a cue: a relay goes to `via`, then a name or a role phrase."""
     via: list[tuple[int, int, str]] = []
     relay = _RELAY.search(text, start, end)
-    if relay is not None and _OWN.match(text, relay.end()):
-        end = relay.start()  # "блогер Савчук со ссылкой на собственные источники": he speaks for them
+    if relay is not None and (_OWN.match(text, relay.end()) or _EVIDENCE.match(text, relay.end())):
+        # "блогер Савчук со ссылкой на собственные источники": he speaks for them; "проект DeepState
+        # со ссылкой на геолокацию видео": footage is evidence, not a source
+        end = relay.start()
     elif relay is not None:
         via += _relay_source(_words(text, start, relay.start()))
         start = relay.end()
@@ -128,6 +130,9 @@ def _forward(text: str, start: int, end: int) -> _Who | None:
 
 
 _OWN = re.compile(r"(?i)(?:сво|собственн|власн)\w*\s")
+_EVIDENCE = re.compile(
+    r"(?i)(?:геолок|видео|відео|кадр|снимк|знімк|фото|спутников|супутников|записи|запис(?:і|у)\b)\w*"
+)
 _TOLD = re.compile(r"[«„\"][А-ЯЁІЇЄҐA-Z][\w'’-]*[»“”\"]")
 
 
@@ -142,6 +147,9 @@ def _backward(text: str, start: int, end: int) -> _Who | None:
     """The speaker in the words before a cue: the subject of its clause ("Он добавил", "Пресс-секретарь
     Дмитрий Песков заявил", "В Угрупованні об'єднаних сил цю інформацію спростували і заявили")."""
     clause, end = _subject_clause(text, start, end)
+    medium = _MEDIUM_TAIL.search(text, clause, end)
+    if medium is not None and medium.start() > clause:
+        end = medium.start()  # "Олег Бондар в коментарі Радіо Свобода зазначив": where he said it, not who
     words = _words(text, clause, end)
     if words and words[0][2].casefold() in _TOPIC_OPENERS:
         # "Про обстріл повідомила адміністрація": the speaker follows the cue; "Об освобождении Кодемы
@@ -167,6 +175,13 @@ def _backward(text: str, start: int, end: int) -> _Who | None:
         words = words[1:]  # "Її колега Андрій Гончаренко сказав": the colleague speaks, not "her"
     words = _institution_tail(words)
     return _forward(text, words[0][0], words[-1][1])
+
+
+# A closing "in a comment to/an interview with/on the air of" phrase between a subject and its cue.
+_MEDIUM_TAIL = re.compile(
+    r"(?i)\s(?:в|у|во)\s+(?:коментар|комментари|интервью|інтерв['’]ю|ефір|эфир|розмов|разговор|бесід|беседе)"
+    r"\w*(?:\s+[^\s,.;:—–]+){0,3}\s*$"
+)
 
 
 # An adverb in -но right before the cue ("блогеры параллельно пишут", "речник неодноразово наголошував").
@@ -458,9 +473,16 @@ def _surname_then_object(words: list[tuple[int, int, str]]) -> bool:
     head, nxt = words[0][2], words[1][2]
     if any(r.match(head) for r in (_ORGS, _MEDIA, _PERSON_BACK, _ANONYMOUS, _ROLE, _SKIP)):
         return False
+    if _ADDRESSEE.match(nxt) or _MEDIA.match(nxt):
+        # "пояснил Олейник журналистам", "сказал Звягин ТАСС": whom the speaker told, whatever the surname
+        return True
     if not _SURNAME.search(head):
         return False
     return nxt.islower() and not _SKIP.match(nxt) and not _STOP.match(nxt) and len(nxt) > 3
+
+
+# A plural noun in the dative, lower case ("журналистам", "журналістам", "репортерам"): an addressee.
+_ADDRESSEE = re.compile(r"^[а-яёіїєґ'’]{3,}(?:ам|ям)$")
 
 
 _CONVERSATION = re.compile(
