@@ -400,3 +400,46 @@ def test_side_of_a_place_and_appointing_country_are_no_places(
     pipeline: Pipeline, language: str, text: str, word: str
 ) -> None:
     assert word not in places(pipeline, text, language)
+
+
+def test_alternations_fleeting_soft_sign_and_sector_adjectives() -> None:
+    # Ukrainian о/е closing to і in the nominative, and a fleeting е after a soft sign
+    assert "Хутір" in forms("Хутора")
+    assert "Брід" in forms("Броду")
+    assert "Він" not in forms("Вона")  # a short stem keeps its vowel: pronouns stay out
+    assert "Інгулець" in forms("Інгульці")
+    # Russian "-щины", a hard adjective's locative
+    assert "Сумская область" in forms("Сумщины")
+    assert "Большое" in forms("Большом")
+    # "-ин-" inserted, г/ж/з before the suffix, "-ець" and к/ц before "-ськ"
+    assert "Шостка" in direction_forms("Шосткинського")
+    assert "Печенеги" in direction_forms("Печенежской")
+    assert "Марганець" in direction_forms("Марганецької")
+    assert "Токмак" in direction_forms("Токмацького")
+    assert "Велика Писарівка" in direction_forms("Великописарівської")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "mention", "geonames_id"),
+    [
+        ("uk", "Снаряд влучив у школу в Інгульці на Херсонщині.", "Інгульці", 707602),
+        ("uk", "Діти з Хутора-Михайлівського поїхали до таборів.", "Хутора-Михайлівського", 709584),
+        ("ru", "Вчера в Большом Солдатском сгорел склад.", "Большом Солдатском", 573295),
+        ("ru", "Тяжелые бои идут на Покровском участке фронта.", "Покровском", 704422),
+        # a resident noun governs a place, though the word spells a first name
+        ("uk", "Мешканець Станіслава Олег Ткач показав зруйнований дім.", "Станіслава", 692944),
+        # NER's person on a "-овка" village's genitive
+        ("ru", "Дрон сбили у Шабельковки под Константиновкой.", "Шабельковки", 694397),
+        # a two-word village opening a sentence
+        ("uk", "Новий Донбас досі під контролем бригади, кажуть військові.", "Новий Донбас", 9111982),
+        # a case form of a name the article reads elsewhere is that place
+        (
+            "ru",
+            "Ночью дроны атаковали Иванино. В Иванине горела школа, сообщили власти.",
+            "Иванине",
+            555617,
+        ),
+    ],
+)
+def test_blind7_causes(pipeline: Pipeline, language: str, text: str, mention: str, geonames_id: int) -> None:
+    assert places(pipeline, text, language).get(mention) == geonames_id

@@ -31,6 +31,11 @@ anywhere in the article is that person's surname throughout. An administration's
 adjective names its territory: "Харьковской ОВА" the oblast, "Краматорской ГВА" and "Ізюмській
 районній військовій адміністрації" the town (`cyrillic_titles`).
 
+A word after a resident noun or a word of capture or shelling ("жителька Станіслава", "об
+освобождении Беленького") is a place though it spells a first name or NER says a person; so is an
+"-овка" village's case form; two capitalized words naming a place of the war may open a sentence;
+and a case form of a name the article reads elsewhere is that place ("Иванино … в Иванине").
+
 Case forms live in `cyrillic_forms`, Russian-to-Ukrainian respellings in `cyrillic_spelling`, the
 choice among namesakes in `cyrillic_context`; this module finds the spans and reads their context.
 """
@@ -87,12 +92,15 @@ def word(text: str) -> str:
 
 
 _FOCUS = frozenset({"UA", "RU"})
-# An adjective from a town name before "направлении"/"напрямку" ("на Покровском направлении",
-# "на Покровському та Костянтинівському напрямках"): the town.
+# An adjective from a town name before "направлении"/"напрямку" or a sector of the front ("на
+# Покровском направлении", "на Покровському та Костянтинівському напрямках", "на Гуляйпольском
+# участке фронта", "на Покровській ділянці"): the town.
 # So does an adjective of a town's administration ("Лозовской общины", "Хотінської громади",
 # "Васильевского округа", "Жовтоводської МВА"), also with the kind of community between
 # ("Лозівської міської громади").
-_DIRECTION = re.compile(r"(?i)^(?:направлени|напрям|район(?!н)|громад|общин|округ(?!л))")
+_DIRECTION = re.compile(
+    r"(?i)^(?:направлени|напрям|участк|участок|ділянц|ділянк|район(?!н)|громад|общин|округ(?!л))"
+)
 _TOWN_ADMINISTRATIONS = TOWN_ACRONYMS
 _COMMUNITY_KIND = re.compile(
     r"(?i)^(?:міськ|сільськ|селищн|городск|сельск|поселков|територіальн|территориальн|муніципальн|муниципальн)"
@@ -212,7 +220,7 @@ def find_cyrillic_mentions(parsed: Doc, gazetteer: Gazetteer, language: str) -> 
             continue
         found.append(hit[1])
         i = hit[0]
-    named = one_sense(_named_again(parsed, _not_surnames(parsed, found)))
+    named = one_sense(_one_name(parsed, _named_again(parsed, _not_surnames(parsed, found))))
     return former_near(in_named_region(in_context(renamed(named, gazetteer))), gazetteer)
 
 
@@ -266,6 +274,36 @@ def _named_again(parsed: Doc, found: list[Mention]) -> list[Mention]:
                 added.append(Mention(*_visible(span), name, "gazetteer", candidates))
                 break
     return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _one_name(parsed: Doc, found: list[Mention]) -> list[Mention]:
+    """A word read as one name that is a case form of another name the article reads ("Иванино …
+    в Иванине": the Kursk village's locative, not a Ukrainian nominative Іванине): that name's
+    place, unless each is a case form of the other or either names a region ("Херсонщину" is no
+    case form of Херсон)."""
+    if len(found) < 2:
+        return found
+    by_key = {fold(m.text): m for m in found if not any(c.feature in _AREAS for c in m.candidates)}
+    if len(by_key) < 2:
+        return found
+    text = parsed.text  # built once: spaCy joins the tokens on every call
+    out = []
+    for m in found:
+        key, written = fold(m.text), text[m.start : m.end]
+        other = None
+        if key in by_key and " " not in written:
+            other = next((by_key[k] for k in _folded_readings(written) if k != key and k in by_key), None)
+        if other is None or key in _folded_readings(text[other.start : other.end]):
+            out.append(m)
+        else:
+            out.append(replace(m, text=other.text, candidates=other.candidates))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _folded_readings(written: str) -> tuple[str, ...]:
+    """The folded nominatives a written word may stand for, besides itself (cached: names recur)."""
+    return tuple(dict.fromkeys(fold(f) for f in forms(word(written))[1:]))
 
 
 def _with_latin(mention: Mention, gazetteer: Gazetteer, language: str, region: _Region) -> Mention:
@@ -364,7 +402,7 @@ def _direction_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> 
     span = parsed[i : i + 1]
     civic = _civic(parsed[i])
     region = _region_after_noun(parsed, i, gazetteer)
-    best: tuple[tuple[bool, bool, bool, int], str, Candidate] | None = None
+    best: tuple[tuple[bool | int, ...], str, Candidate] | None = None
     readings = [(name, gazetteer.lookup(name)) for name in direction_forms(word(span.text))]
     if region and any(c.admin1_code in region for _, found in readings for c in found):
         readings = [(name, tuple(c for c in found if c.admin1_code in region)) for name, found in readings]
@@ -376,8 +414,11 @@ def _direction_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> 
             # a community or city administration is named for its seat, the largest namesake
             # ("Лозовской общины" is Lozova, not a front village Лозове); a direction for the front
             alike = _alike(fold(romanize(name, "uk")), c.name)  # not a namesake GeoNames lists oddly
+            # a community of Ukraine or of the border oblasts, not a far namesake of size
+            # ("Семенівської громади" is Семенівка, not Semënov of Nizhny Novgorod Oblast)
+            near = c.country == "UA" or at_war(c)
             score = (
-                (c.population >= 20_000, front, alike, c.population)
+                (near, c.population >= 20_000, front, alike, c.population)
                 if civic
                 else (front, c.population >= 20_000, alike, c.population)
             )
@@ -904,6 +945,16 @@ _NEUTER_PLACE = re.compile(r"(?:ово|ево|ёво|ино|ыно)$")
 
 # Prepositions of place that do not govern a person ("в", "под", "возле", "из", "через"; not "у",
 # "к", "от", "с", which do: "у Иванова", "к Петрову").
+# The settlement suffix "-овка"/"-івка" and its case forms ("у Шабельковки", "в Андріївці"): a
+# village's name, never a person's, whatever NER says.
+_VILLAGE_SUFFIX = re.compile(r"(?i)[оеёіїи]в(?:к[аиуеі]|кой|кою|ц[іе])$")
+# Words whose genitive or object is a place, not a person: a resident of it ("жителька Станіслава
+# Ніна Коваль", "мешканець Хутора-Михайлівського"), its capture, defence or shelling ("об
+# освобождении Беленького", "обстріляли Станіслав"): NER's person and a first name give way.
+_PLACE_GOVERNOR = re.compile(
+    r"(?i)^(?:мешкан|жител|уроджен|уроженц|уроженк|освобожд|звільненн|взяти|взятт|захват|захопленн|"
+    r"штурм|обстрел|обстріл|окружени|оточенн)"
+)
 _SPATIAL = frozenset(
     {"в", "во", "под", "подо", "возле", "около", "близ", "вблизи", "из", "изо", "через", "окрестностях",
      "районе", "окраинах", "направлении"}
@@ -920,10 +971,10 @@ def _in_person(span: Span) -> bool:
     preposition of place ("под Ступочками", "в районе Ступочек"), nor a word ending in a consonant
     after any preposition ("у Бердычей", "у Ступочек": a man's surname there takes a vowel ending,
     "у Петрова", "к Котенку")."""
-    if len(span) == 1 and _NEUTER_PLACE.search(span.text):
+    if len(span) == 1 and (_NEUTER_PLACE.search(span.text) or _VILLAGE_SUFFIX.search(span.text)):
         return False
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in _SPATIAL:
+    if before in _SPATIAL or _PLACE_GOVERNOR.match(before):
         return False
     if len(span) == 1 and before in _PREPOSITIONS and re.search(r"[бвгджзйклмнпрстфхцчшщ]$", span.text):
         return False
@@ -1040,7 +1091,7 @@ def _personal_name(span: Span) -> bool:
     """A common first name, or a surname right after one ("Мария Иванова", "Владимир Романов")."""
     doc = span.doc
     if word(span[0].text).casefold() in _FIRST_NAMES:
-        return True
+        return not _governed_place(span)
     before = doc[span.start - 1].text if span.start > 0 else ""
     after = doc[span.end].text if span.end < len(doc) else ""
     if _PATRONYMIC.search(before) or _PATRONYMIC.search(after) or _PATRONYMIC.search(span[-1].text):
@@ -1050,10 +1101,22 @@ def _personal_name(span: Span) -> bool:
     # "Владимира Сташенко": a first name's case form before a capitalized word (the surname)
     return (
         len(span) == 1
-        and _inflected_first_name(span.text)
         and _CYRILLIC_WORD.match(word(after)) is not None
         and after[:1].isupper()
+        and _inflected_first_name(span.text)
+        and not _governed_place(span)
     )
+
+
+def _governed_place(span: Span) -> bool:
+    """A word after a resident noun or a word of capture or shelling (`_PLACE_GOVERNOR`) that no
+    surname follows: a place though it spells a first name ("обстріляли Станіслав", "жителька
+    Станіслава Ніна Коваль"; "мешканка Ніна Коваль" stays a person)."""
+    doc = span.doc
+    if span.start == 0 or not _PLACE_GOVERNOR.match(doc[span.start - 1].text):
+        return False
+    after = word(doc[span.end].text) if span.end < len(doc) else ""
+    return not after[:1].isupper() or after.casefold() in _FIRST_NAMES
 
 
 def _inflected_first_name(text: str) -> bool:
@@ -1144,8 +1207,10 @@ def _kept(span: Span, candidates: tuple[Candidate, ...], name: str, language: st
     if len(span) == 1 and _SURNAME.search(span.text):
         kept = [c for c in kept if c.feature in _AREAS or c.population >= 100_000]
     if span[0].is_sent_start:
+        # two capitalized words that name a place of the war ("Новий Донбас ми тримаємо") are its
+        # name, not a capitalized common word: the opener rule is for one word
         inflected = norm(name) != norm(span.text)
-        kept = [c for c in kept if _prominent(c, inflected=inflected)]
+        kept = [c for c in kept if _prominent(c, inflected=inflected) or (len(span) > 1 and at_war(c))]
     return tuple(replace(c, naming=c.naming or naming) for c in kept)
 
 

@@ -70,7 +70,9 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ском", ("ск", "ское")),
     ("цком", ("цк", "цкое")),
     ("ном", ("н", "ное")),
-    ("ом", ("", "о", "е")),
+    # a consonant stem's instrumental, or a hard adjective's locative ("в Большом Солдатском", "в
+    # Новом Осколе": Большое, Новый)
+    ("ом", ("", "о", "е", "ое", "ый", "ой")),
     ("ем", ("ь", "е", "й")),
     ("ьих", ("ьи",)),
     ("ыми", ("ые", "ый")),
@@ -125,7 +127,7 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # read on one-letter stems too.
 _ALTERNATING = frozenset({"озі", "огу", "ога", "огом"})
 # "Дніпропетровщина", "Херсонщину", "Донеччині": the oblast named after its centre.
-SHCHYNA = re.compile(r"^(?P<stem>[А-ЯЁІЇЄҐ][а-яёіїєґ'ʼ’]+?)(?P<sh>щин|чин)(?:а|и|у|і|е|ой|ою|ою)$")
+SHCHYNA = re.compile(r"^(?P<stem>[А-ЯЁІЇЄҐ][а-яёіїєґ'ʼ’]+?)(?P<sh>щин|чин)(?:а|и|ы|у|і|е|ой|ою)$")
 ADJ_CASE = re.compile(r"(?:ому|ом|ій|ої|ой|ым|им|ого|ий|ый|ая|ое|а)$")
 _ADJ_SUFFIX = re.compile(r"(?:ьск|ськ|ск|цьк|цк|зьк|зск)$")
 
@@ -158,6 +160,12 @@ def region_forms(word: str) -> list[str]:
     return [f"{stem}ська область", f"{stem}ская область", stem]
 
 
+# A Ukrainian masculine noun's о/е closes to і in the nominative's last syllable ("Хутора"/"Хутір",
+# "Броду"/"Брід", "Двору"/"Двір"): after the endings of its oblique cases, that nominative too.
+_CLOSING = frozenset({"а", "у", "і", "ом", "ові"})
+_OPEN_VOWEL = re.compile(r"[ое]([рдлзстнмб])$")
+
+
 def word_forms(word: str, *, plural: bool = True) -> list[str]:
     """The written word and the nominatives its ending may stand for. "-ьке" is a Ukrainian neuter
     nominative ("Покровське"), never the Russian locative of a "-ск" town ("в Покровске"): its -е is
@@ -170,6 +178,8 @@ def word_forms(word: str, *, plural: bool = True) -> list[str]:
         if lowered.endswith(ending) and len(word) - len(ending) >= (1 if ending in _ALTERNATING else 2):
             stem = word[: len(word) - len(ending)]
             out.extend(stem + nominative for nominative in nominatives)
+            if ending in _CLOSING and len(stem) > 3 and _OPEN_VOWEL.search(stem):  # "Хутора": "Хутір"
+                out.append(_OPEN_VOWEL.sub(r"і\1", stem))
     if plural and re.search(r"[бвгджзклмнпрстфхцчшщ]$", lowered):  # genitive plural: "Сум", "Черкас"
         out += [word + "и", word + "ы"]
     out += _fleeting(word)
@@ -178,14 +188,14 @@ def word_forms(word: str, *, plural: bool = True) -> list[str]:
 
 # A masculine name whose last vowel drops in the oblique cases ("Марганець"/"Марганцю", "Марганец"/
 # "Марганца", "Городок"/"Городка"): the case ending taken off, the vowel put back.
-_FLEETING = re.compile(r"(?i)^(?P<stem>.*[бвгджклмнпртфхчшщ])(?P<c>ц|к)(?:ям|ем|ом|ові|еві|а|у|ю|я|і|е)$")
+_FLEETING = re.compile(r"(?i)^(?P<stem>.*[бвгджклмнпртфхчшщ]ь?)(?P<c>ц|к)(?:ям|ем|ом|ові|еві|а|у|ю|я|і|е)$")
 
 
 def _fleeting(word: str) -> list[str]:
     m = _FLEETING.match(word)
     if m is None or len(m["stem"]) < 3:
         return []
-    stem, c = m["stem"], m["c"]
+    stem, c = m["stem"].removesuffix("ь"), m["c"]  # "Інгульці": Інгулець, the ь before ц is the vowel's
     if c.casefold() == "ц":
         return [f"{stem}е{c}ь", f"{stem}е{c}"]
     return [f"{stem}о{c}", f"{stem}е{c}"]
@@ -220,6 +230,10 @@ def _town_nouns(base: str) -> list[str]:
         out.append(base[:-2] + "а")
     if base.endswith(("ей", "ій")):
         out.append(base[:-1] + "я")
+    if base.endswith(("ин", "ін", "ын")) and len(base) > 4:  # "Шосткинський" of Шостка, "Щастинський"
+        out += [base[:-2] + "а", base[:-2] + "я"]
+    if base.endswith(("з", "ж")):  # г before the suffix: "Печенізький"/"Печенежский" of Печеніги/Печенеги
+        out += [base[:-1] + "ги", base[:-1] + "га", base[:-1] + "г"]
     return out
 
 
@@ -232,10 +246,12 @@ def _plural_nouns(stem: str, base: str) -> list[str]:
     out = [base + "и", base + "ы", base + "ки"]
     if base.endswith(("ов", "ів", "ев", "ёв")):
         out += [base[:-2] + "и", base[:-2] + "ы"]
-    if stem.endswith(("ецьк", "ецк")):
-        out += [base[:-1] + "ці", base[:-1] + "цы"]
-    if base.endswith(("ан", "ян")) and len(base) > 4:
-        out += [base[:-2] + "а", base[:-2] + "я", base[:-2] + "е"]
+    if stem.endswith(("ецьк", "ецк")):  # "Липецький" of Липці, "Марганецька" of Марганець
+        out += [base[:-1] + "ці", base[:-1] + "цы", base + "ць", base + "ц"]
+    elif stem.endswith(("цьк", "цк")):  # "Токмацький" of Токмак, "Сосницька" of Сосниця
+        out += [base + "к", base + "ця", base + "ца"]
+    if base.endswith(("ан", "ян")) and len(base) > 4:  # "Суджанский"; "Рубіжанська" of Рубіжне
+        out += [base[:-2] + "а", base[:-2] + "я", base[:-2] + "е", base[:-2] + "не", base[:-2] + "ное"]
     if base.endswith("ь") and len(base) > 3 and base[-2] not in "аеиоуяюєіїь":
         out.append(base[:-1] + base[-2] + "я")
     if base[-1:] in "рбпвм":
@@ -258,7 +274,7 @@ def _compound_names(base: str) -> list[str]:
         if base[i] != "о" or base[i - 1] in "аеиоуяюєіїь'":
             continue
         first, rest = base[:i], base[i + 1 :]
-        for noun in [rest, rest + "а", *(_town_nouns(rest)), rest + "и", rest + "ы"]:
+        for noun in [rest, rest + "а", *(_town_nouns(rest)), rest + "и", rest + "ы", rest + "ка"]:
             gender = "f" if noun.endswith(("а", "я")) else "n" if noun.endswith(("о", "е")) else "m"
             gender = "p" if noun.endswith(("и", "ы")) else gender
             for ending in _FIRST_PART[gender]:
