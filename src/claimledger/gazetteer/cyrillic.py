@@ -906,15 +906,7 @@ def _ukrainian_hit(
 def _oblast_title_hit(parsed: Doc, i: int, gazetteer: Gazetteer, language: str) -> tuple[int, Mention] | None:
     """The oblast an administration is named for ("Харьковской ОВА" is Kharkiv Oblast): the
     adjective's nominative with "область", a region only."""
-    span = parsed[i : i + 1]
-    for form in forms(word(span.text)):
-        name = f"{form} область"
-        candidates = tuple(
-            c for c in _kept(span, gazetteer.lookup(name), name, language) if c.feature == "region"
-        )
-        if candidates:
-            return i + 1, Mention(*_visible(span), name, "gazetteer", candidates)
-    return None
+    return _region_of(parsed[i : i + 1], forms(word(parsed[i].text)), "область", gazetteer, language)
 
 
 def _coordinated_region(
@@ -926,15 +918,22 @@ def _coordinated_region(
         return None
     if not (parsed[i + 2].text[:1].isupper() and _REGION_WORD.match(parsed[i + 3].lower_)):
         return None
-    span = parsed[i : i + 1]
     noun = "край" if parsed[i + 3].lower_.startswith(("кра", "краї")) else "область"
-    for form in forms(word(span.text))[1:]:
+    return _region_of(parsed[i : i + 1], forms(word(parsed[i].text))[1:], noun, gazetteer, language)
+
+
+def _region_of(
+    span: Span, adjectives: list[str], noun: str, gazetteer: Gazetteer, language: str
+) -> tuple[int, Mention] | None:
+    """The first reading of an adjective that, with the region noun, names a region (only a region:
+    "Харьковская область", never a town that happens to share the words)."""
+    for form in adjectives:
         name = f"{form} {noun}"
         candidates = tuple(
             c for c in _kept(span, gazetteer.lookup(name), name, language) if c.feature == "region"
         )
         if candidates:
-            return i + 1, Mention(*_visible(span), name, "gazetteer", candidates)
+            return span.end, Mention(*_visible(span), name, "gazetteer", candidates)
     return None
 
 
