@@ -13,7 +13,7 @@ import pytest
 
 from claimledger.document import Claim, DateMention, Document, Entity, Metadata, Place, Quote
 from claimledger.eval.cyrillic import evaluate_file, read_adaq, read_gold, same_speaker
-from claimledger.gazetteer.cyrillic import direction_forms, forms
+from claimledger.gazetteer.cyrillic_forms import direction_forms, forms
 from claimledger.gazetteer.index import default_path
 from claimledger.pipeline import Pipeline
 from claimledger.quotes.marks import find_quoted
@@ -715,7 +715,7 @@ def test_cyrillic_first_names_units_and_adjectives_are_no_places(
 
 
 def test_russian_names_find_ukrainian_only_spellings() -> None:
-    from claimledger.gazetteer.cyrillic import ukrainian_spellings
+    from claimledger.gazetteer.cyrillic_spelling import ukrainian_spellings
 
     assert "Велика Новосілка" in ukrainian_spellings("Великая Новоселка")
     assert "Малі Щербаки" in ukrainian_spellings("Малые Щербаки")

@@ -13,8 +13,8 @@ from datetime import date
 import pytest
 
 from claimledger.document import Document, Metadata, Place
-from claimledger.gazetteer.cyrillic import forms, ukrainian_spellings
-from claimledger.gazetteer.cyrillic_forms import direction_forms
+from claimledger.gazetteer.cyrillic_forms import direction_forms, forms
+from claimledger.gazetteer.cyrillic_spelling import ukrainian_spellings
 from claimledger.pipeline import Pipeline
 
 PUBLISHED = date(2026, 3, 11)
