@@ -12,10 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
-from claimledger.framing.encoder import LAYERS, WINDOW, Encoded, MiniLM
+from claimledger.framing.encoder import VERSION, Encoded, MiniLM
 from claimledger.framing.ptc import Article
-
-VERSION = f"minilm-int8-layers{'-'.join(map(str, LAYERS))}-window{WINDOW}-v5"
 
 
 def cached_features(articles: Sequence[Article], cache: Path, *, batch: int = 8) -> dict[str, Encoded]:

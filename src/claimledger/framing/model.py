@@ -17,8 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from claimledger.errors import SetupError
-from claimledger.framing.cache import VERSION
-from claimledger.framing.encoder import Encoded, MiniLM
+from claimledger.framing.encoder import VERSION, Encoded, MiniLM
 from claimledger.framing.heads import (
     Decoding,
     article_probabilities,

@@ -25,8 +25,8 @@ import numpy as np
 import numpy.typing as npt
 
 from claimledger.framing import model as model_io
-from claimledger.framing.cache import VERSION, cached_features
-from claimledger.framing.encoder import FEATURES, Encoded
+from claimledger.framing.cache import cached_features
+from claimledger.framing.encoder import FEATURES, VERSION, Encoded
 from claimledger.framing.heads import (
     Decoding,
     article_probabilities,
